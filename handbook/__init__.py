@@ -1,0 +1,3 @@
+"""handbook: career-guide YAML sections in, print-ready PDF handbooks out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,83 @@
+"""The errors a user can cause, reported as `file:line: message` lines.
+
+A user's mistake is a `click.ClickException` (one clean message, exit 1);
+anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import click
+
+
+@dataclass(frozen=True, order=True)
+class Where:
+    """A place in a source file: the path as shown to the user and a 1-based line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, at one place."""
+
+    where: Where
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        label = "warning: " if self.warning else ""
+        return f"{self.where}: {label}{self.message}"
+
+
+class Problems:
+    """Collects every problem of a run so they can be reported at once."""
+
+    def __init__(self) -> None:
+        self._items: list[Problem] = []
+
+    def add(self, where: Where, message: str) -> None:
+        self._items.append(Problem(where, message))
+
+    def warn(self, where: Where, message: str) -> None:
+        self._items.append(Problem(where, message, warning=True))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self._items if not p.warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self._items if p.warning]
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ContentError(self.errors)
+
+
+class HandbookError(click.ClickException):
+    """A problem the user can fix; printed without a traceback, exit 1."""
+
+    def show(self, file=None) -> None:  # noqa: D102 - click's own signature
+        click.echo(self.format_message(), err=True)
+
+
+class ContentError(HandbookError):
+    """One or more problems in the YAML content, each with file and line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.where.file, p.where.line))
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{count} {noun} found.")
+        super().__init__("\n".join(lines))
+
+
+class OutputError(HandbookError):
+    """The PDF could not be written where it was asked for."""

@@ -1,0 +1,188 @@
+"""Load YAML files into plain nodes that remember where they came from.
+
+Values are kept as the text the person typed: nothing is turned into a
+boolean, date or number here (YAML 1.1's implicit typing would turn `no`
+into False and `2024-09-01` into a date). The validator decides what each
+field means. Anchors, aliases, tags and several documents in one file are
+refused, and so are duplicate keys, which PyYAML would silently drop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from handbook.errors import Problems, Where
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 40
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A single value as typed; `quoted` is False for plain scalars."""
+
+    text: str
+    where: Where
+    quoted: bool
+
+    @property
+    def is_null(self) -> bool:
+        return not self.quoted and self.text in ("", "~", "null", "Null", "NULL")
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """Key/value pairs in source order; keys are scalars."""
+
+    entries: tuple[tuple[Scalar, "Node"], ...]
+    where: Where
+
+    def get(self, key: str) -> "Node | None":
+        for k, value in self.entries:
+            if k.text == key:
+                return value
+        return None
+
+    def keys(self) -> list[str]:
+        return [k.text for k, _ in self.entries]
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """A list of nodes."""
+
+    items: tuple["Node", ...]
+    where: Where
+
+
+Node = Scalar | Mapping | Sequence
+
+
+class _Composer(yaml.SafeLoader):
+    """A SafeLoader that refuses anchors, aliases and explicit tags while composing."""
+
+    def compose_node(self, parent, index):  # noqa: D102 - PyYAML's hook
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, "aliases (*name) are not allowed; write the value out in full")
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(event.start_mark, "anchors (&name) are not allowed; write the value out in full")
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            raise _Refused(event.start_mark, f"YAML tags such as {tag!r} are not allowed; write plain values")
+        return super().compose_node(parent, index)
+
+
+class _Refused(Exception):
+    def __init__(self, mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+def display_path(path: Path) -> str:
+    """The path as a user would want to read it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_file(path: Path, problems: Problems) -> Node | None:
+    """Read and compose one YAML file; on failure record the problem and return None."""
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        problems.add(Where(shown, 1), "this is a directory; expected a YAML file")
+        return None
+    except FileNotFoundError:
+        problems.add(Where(shown, 1), "file not found; expected a YAML file at this path")
+        return None
+    except OSError as exc:
+        problems.add(Where(shown, 1), f"cannot be read ({exc.strerror}); expected a readable YAML file")
+        return None
+    return load_bytes(data, shown, problems)
+
+
+def load_bytes(data: bytes, shown: str, problems: Problems) -> Node | None:
+    """Compose YAML text given as bytes; `shown` names it in messages."""
+    if len(data) > MAX_FILE_BYTES:
+        problems.add(Where(shown, 1), f"file is {len(data):,} bytes; a section file is expected to be under {MAX_FILE_BYTES:,} bytes")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.add(Where(shown, line), f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8 text")
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    loader = _Composer(text)
+    try:
+        root = loader.get_single_node()
+    except _Refused as exc:
+        problems.add(Where(shown, exc.mark.line + 1), exc.message)
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problems.add(Where(shown, line), f"YAML syntax error: {_syntax_message(exc)}")
+        return None
+    except yaml.YAMLError as exc:
+        problems.add(Where(shown, 1), f"YAML error: {exc}")
+        return None
+    except RecursionError:
+        problems.add(Where(shown, 1), f"nesting is far too deep; a handbook needs at most {MAX_DEPTH} levels")
+        return None
+    finally:
+        loader.dispose()
+    if root is None:
+        problems.add(Where(shown, 1), "the file is empty; expected a YAML mapping")
+        return None
+    return _convert(root, shown, problems, depth=0)
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or "invalid YAML"
+    if "expected a single document" in (exc.context or ""):
+        return "a file holds one YAML document; remove the extra '---' separators"
+    if "\\t" in problem or "tab" in problem:
+        return "tabs cannot indent YAML; use spaces"
+    if exc.context:
+        return f"{problem} ({exc.context})"
+    return problem
+
+
+def _convert(node: yaml.Node, shown: str, problems: Problems, depth: int) -> Node | None:
+    where = Where(shown, node.start_mark.line + 1)
+    if depth > MAX_DEPTH:
+        problems.add(where, f"nesting is deeper than {MAX_DEPTH} levels; a handbook needs far less")
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        return Scalar(node.value, where, quoted=node.style is not None)
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for child in node.value:
+            converted = _convert(child, shown, problems, depth + 1)
+            if converted is not None:
+                items.append(converted)
+        return Sequence(tuple(items), where)
+    entries: list[tuple[Scalar, Node]] = []
+    seen: dict[str, Where] = {}
+    for key_node, value_node in node.value:
+        key = _convert(key_node, shown, problems, depth + 1)
+        if not isinstance(key, Scalar):
+            problems.add(where, "a key must be a plain word; expected `name: value`")
+            continue
+        if key.text in seen:
+            problems.add(key.where, f"duplicate key '{key.text}' (first at line {seen[key.text].line}); each key may appear once")
+            continue
+        seen[key.text] = key.where
+        value = _convert(value_node, shown, problems, depth + 1)
+        if value is not None:
+            entries.append((key, value))
+    return Mapping(tuple(entries), where)

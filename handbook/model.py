@@ -1,0 +1,122 @@
+"""The handbook as plain data: what the validator produces and the renderer reads.
+
+No I/O and no ReportLab here. Paths are already resolved and checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handbook.errors import Where
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of inline text with its emphasis and an optional link target."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str | None = None
+
+
+Inline = tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Inline
+    where: Where
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[Inline, ...]
+    where: Where
+
+
+@dataclass(frozen=True)
+class Steps:
+    items: tuple[Inline, ...]
+    where: Where
+
+
+@dataclass(frozen=True)
+class Callout:
+    text: Inline
+    where: Where
+    title: str = ""
+    tone: str = "tip"  # "tip" or "note"
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: Inline
+    where: Where
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class Image:
+    path: Path
+    alt: str
+    where: Where
+    caption: str = ""
+    width: float = 1.0  # fraction of the text width
+
+
+@dataclass(frozen=True)
+class SalaryRow:
+    label: str
+    annual: float | None = None
+    hourly: float | None = None
+    qualifier: str = ""  # e.g. "more than"
+
+
+@dataclass(frozen=True)
+class SalaryTable:
+    rows: tuple[SalaryRow, ...]
+    source: str
+    period: str
+    where: Where
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Checklist:
+    items: tuple[Inline, ...]
+    where: Where
+    title: str = ""
+
+
+Block = Paragraph | Bullets | Steps | Callout | Quote | Image | SalaryTable | Checklist
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    blocks: tuple[Block, ...]
+    source: Path
+    where: Where
+
+
+@dataclass(frozen=True)
+class Theme:
+    primary: str = "#1d4e89"
+    accent: str = "#e07a1f"
+    font: str = "Lato"
+
+
+@dataclass(frozen=True)
+class Handbook:
+    title: str
+    sections: tuple[Section, ...]
+    subtitle: str = ""
+    career: str = ""
+    organisation: str = ""
+    edition: str = ""
+    page_size: str = "letter"
+    keywords: tuple[str, ...] = ()
+    theme: Theme = field(default_factory=Theme)
+    inputs: tuple[Path, ...] = ()  # every file the handbook was built from

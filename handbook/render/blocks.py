@@ -1,0 +1,102 @@
+"""One renderer per block kind: a model block in, ReportLab flowables out."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer
+from reportlab.platypus import Image as PdfImage
+
+from handbook import model
+from handbook.render.checklist import render_checklist
+from handbook.render.context import RenderContext
+from handbook.render.inline import text_markup, to_markup
+from handbook.render.salary import render_salary_table
+from handbook.render.tables import styled_table
+
+
+def render_paragraph(block: model.Paragraph, ctx: RenderContext) -> list[Flowable]:
+    return [Paragraph(to_markup(block.text, ctx.link_colour), ctx.styles["body"])]
+
+
+def _list(items: tuple[model.Inline, ...], ctx: RenderContext, **options) -> list[Flowable]:
+    style = ctx.styles["list_item"]
+    entries = [ListItem(Paragraph(to_markup(item, ctx.link_colour), style)) for item in items]
+    return [ListFlowable(entries, leftIndent=18, spaceAfter=6, **options), Spacer(1, 4)]
+
+
+def render_bullets(block: model.Bullets, ctx: RenderContext) -> list[Flowable]:
+    return _list(
+        block.items, ctx, bulletType="bullet", start="\u2022",
+        bulletFontName=ctx.styles.fonts.bold, bulletColor=ctx.styles.accent, bulletFontSize=11,
+    )
+
+
+def render_steps(block: model.Steps, ctx: RenderContext) -> list[Flowable]:
+    return _list(
+        block.items, ctx, bulletType="1", bulletFormat="%s.",
+        bulletFontName=ctx.styles.fonts.bold, bulletColor=ctx.styles.primary, bulletFontSize=10.5,
+    )
+
+
+def _boxed(content: list[Flowable], ctx: RenderContext, bar) -> Flowable:
+    return styled_table([[content]], [ctx.width], ctx.styles, [
+        ("BACKGROUND", (0, 0), (-1, -1), ctx.styles.tint),
+        ("LINEBEFORE", (0, 0), (0, -1), 4, bar),
+        ("LEFTPADDING", (0, 0), (-1, -1), 14),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+        ("TOPPADDING", (0, 0), (-1, -1), 9),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+    ])
+
+
+def render_callout(block: model.Callout, ctx: RenderContext) -> list[Flowable]:
+    title = block.title or ("Tip" if block.tone == "tip" else "Note")
+    bar = ctx.styles.accent if block.tone == "tip" else ctx.styles.primary
+    content = [
+        Paragraph(text_markup(title), ctx.styles["callout_title"]),
+        Paragraph(to_markup(block.text, ctx.link_colour), ctx.styles["callout"]),
+    ]
+    return [Spacer(1, 4), _boxed(content, ctx, bar), Spacer(1, 10)]
+
+
+def render_quote(block: model.Quote, ctx: RenderContext) -> list[Flowable]:
+    flowables: list[Flowable] = [Paragraph(f"\u201c{to_markup(block.text, ctx.link_colour)}\u201d", ctx.styles["quote"])]
+    if block.by:
+        flowables.append(Paragraph(f"\u2014 {text_markup(block.by)}", ctx.styles["quote_by"]))
+    else:
+        flowables.append(Spacer(1, 10))
+    return [KeepTogether(flowables)]
+
+
+def render_image(block: model.Image, ctx: RenderContext) -> list[Flowable]:
+    from reportlab.lib.utils import ImageReader
+
+    pixels_wide, pixels_high = ImageReader(str(block.path)).getSize()
+    width = ctx.width * block.width
+    height = width * pixels_high / pixels_wide
+    limit = ctx.height * 0.6
+    if height > limit:
+        width, height = width * limit / height, limit
+    picture = PdfImage(str(block.path), width=width, height=height)
+    picture.hAlign = "CENTER"
+    flowables: list[Flowable] = [picture]
+    if block.caption:
+        flowables += [Spacer(1, 4), Paragraph(text_markup(block.caption), ctx.styles["caption"])]
+    return [KeepTogether(flowables), Spacer(1, 10)]
+
+
+RENDERERS: dict[type, Callable[[object, RenderContext], list[Flowable]]] = {
+    model.Paragraph: render_paragraph,
+    model.Bullets: render_bullets,
+    model.Steps: render_steps,
+    model.Callout: render_callout,
+    model.Quote: render_quote,
+    model.Image: render_image,
+    model.SalaryTable: render_salary_table,
+    model.Checklist: render_checklist,
+}
+
+
+def render_block(block: model.Block, ctx: RenderContext) -> list[Flowable]:
+    return RENDERERS[type(block)](block, ctx)

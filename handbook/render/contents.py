@@ -1,0 +1,97 @@
+"""The contents page entries and the section headings they point to."""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+from handbook.render.inline import text_markup
+from handbook.theme import Styles
+
+NUMBER_COLUMN = 36  # points reserved at the right for the page number
+
+
+def section_key(index: int) -> str:
+    """The PDF destination name of section `index`."""
+    return f"section-{index + 1}"
+
+
+class SectionHeading(Flowable):
+    """A section's title with an accent bar above it; it marks where the section starts."""
+
+    def __init__(self, index: int, title: str, styles: Styles) -> None:
+        super().__init__()
+        self.index = index
+        self.title = title
+        self.styles = styles
+        self.keepWithNext = 1
+        self._paragraph = Paragraph(text_markup(title), styles["h1"])
+        self._bar = 10
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        _, height = self._paragraph.wrap(available_width, available_height)
+        self.height = height + self._bar
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return self.styles["h1"].spaceBefore
+
+    def getSpaceAfter(self) -> float:
+        return self.styles["h1"].spaceAfter
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.styles.accent)
+        self.canv.rect(0, self.height - 4, 42, 4, stroke=0, fill=1)
+        self._paragraph.drawOn(self.canv, 0, 0)
+
+
+class ContentsEntry(Flowable):
+    """One line of the contents: title, dot leader, and a page number filled in after layout."""
+
+    def __init__(self, index: int, title: str, styles: Styles, pages: dict[int, int]) -> None:
+        super().__init__()
+        self.index = index
+        self.title = title
+        self.styles = styles
+        self.pages = pages
+        style = styles["toc_entry"]
+        self._paragraph = Paragraph(f"<b>{index + 1}</b>\u2003{text_markup(title)}", style)
+        self._gap = 10
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        _, height = self._paragraph.wrap(available_width - NUMBER_COLUMN - 12, available_height)
+        self.height = height + self._gap
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, style = self.canv, self.styles["toc_entry"]
+        self._paragraph.drawOn(canvas, 0, self._gap)
+        baseline = self._gap + self._paragraph.height - style.leading + (style.leading - style.fontSize) / 2 + 1
+        lines = getattr(self._paragraph, "blPara", None)
+        last_width = self._last_line_width(lines)
+        canvas.saveState()
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(self.styles.rule)
+        dot = stringWidth(". ", style.fontName, style.fontSize)
+        start, end = last_width + 8, self.width - NUMBER_COLUMN
+        if end > start:
+            canvas.drawString(start, baseline, ". " * int((end - start) / dot))
+        canvas.translate(self.width, baseline)
+        canvas.defer(f"TocPage{self.index}", self._draw_number)
+        canvas.restoreState()
+        canvas.linkRect("", section_key(self.index), (0, 0, self.width, self.height), relative=1, thickness=0)
+
+    def _last_line_width(self, lines) -> float:
+        if lines is None or not lines.lines:
+            return 0.0
+        last = lines.lines[-1]
+        extra = last[0] if isinstance(last, tuple) else last.extraSpace
+        return self._paragraph.width - extra
+
+    def _draw_number(self, canvas) -> None:
+        style = self.styles["toc_entry"]
+        canvas.setFont(self.styles.fonts.bold, style.fontSize)
+        canvas.setFillColor(self.styles.primary)
+        canvas.drawRightString(0, 0, str(self.pages.get(self.index, "")))

@@ -1,0 +1,15 @@
+"""What every block renderer is given: the styles and the size of the text frame."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handbook.theme import Styles
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    styles: Styles
+    width: float  # text frame width, points
+    height: float  # text frame height, points
+    link_colour: str

@@ -1,0 +1,107 @@
+"""Lay out a Handbook model as a PDF: cover, contents, sections, outline, headers and footers."""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
+from reportlab.platypus.doctemplate import LayoutError
+
+from handbook import __version__
+from handbook.errors import HandbookError
+from handbook.model import Handbook
+from handbook.render.blocks import render_block
+from handbook.render.canvas import HandbookCanvas
+from handbook.render.context import RenderContext
+from handbook.render.contents import ContentsEntry, SectionHeading, section_key
+from handbook.render.pages import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, PageDecor
+from handbook.theme import Styles, build_styles
+
+PAGE_SIZES = {"letter": LETTER, "a4": A4}
+
+
+class HandbookDoc(BaseDocTemplate):
+    """A document template that records where sections start, for the contents, outline and headers."""
+
+    def __init__(self, file, handbook: Handbook, styles: Styles, **kwargs) -> None:
+        super().__init__(file, **kwargs)
+        self.handbook = handbook
+        self.section_pages: dict[int, int] = {}
+        self._current: str = ""
+        self._started_here: list[str] = []
+        self.origin: str = ""
+
+    def handle_pageBegin(self) -> None:
+        self._started_here = []
+        super().handle_pageBegin()
+
+    def handle_flowable(self, flowables) -> None:
+        if flowables:
+            self.origin = getattr(flowables[0], "_handbook_origin", self.origin)
+        super().handle_flowable(flowables)
+
+    def afterFlowable(self, flowable) -> None:
+        if isinstance(flowable, SectionHeading):
+            page = self.canv.getPageNumber()
+            self.section_pages[flowable.index] = page
+            self._current = flowable.title
+            self._started_here.append(flowable.title)
+            key = section_key(flowable.index)
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.title, key, level=0)
+
+    def running_section(self) -> str:
+        """The section a page's header names: the first one starting on it, else the one running on."""
+        return self._started_here[0] if self._started_here else self._current
+
+
+def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
+    """Write `handbook` as a PDF to the binary stream `out`; return its page count."""
+    styles = build_styles(handbook.theme)
+    width, height = PAGE_SIZES[handbook.page_size]
+    decor = PageDecor(handbook, styles, width, height)
+    doc = HandbookDoc(
+        out,
+        handbook,
+        styles,
+        pagesize=(width, height),
+        leftMargin=MARGIN_SIDE,
+        rightMargin=MARGIN_SIDE,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=handbook.title,
+        author=handbook.organisation or "handbook",
+        subject=handbook.subtitle or handbook.career or handbook.title,
+        keywords=list(handbook.keywords),
+        creator=f"handbook {__version__}",
+        producer=f"handbook {__version__}",
+        invariant=1,
+        pageCompression=1,
+        initialFontName=styles.fonts.regular,
+        displayDocTitle=1,
+    )
+    frame = Frame(MARGIN_SIDE, MARGIN_BOTTOM, width - 2 * MARGIN_SIDE, height - MARGIN_TOP - MARGIN_BOTTOM, id="text", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([
+        PageTemplate("cover", frames=[frame], onPage=decor.cover),
+        PageTemplate("body", frames=[frame], onPageEnd=decor.running),
+    ])
+    ctx = RenderContext(styles, frame._width, frame._height, link_colour=handbook.theme.primary)
+    story = [NextPageTemplate("body"), PageBreak()]
+    story.append(Paragraph("Contents", styles["toc_title"]))
+    story += [ContentsEntry(i, section.title, styles, doc.section_pages) for i, section in enumerate(handbook.sections)]
+    story.append(PageBreak())
+    for index, section in enumerate(handbook.sections):
+        heading = SectionHeading(index, section.title, styles)
+        heading._handbook_origin = f"{section.where}: section '{section.title}'"
+        story.append(heading)
+        for block in section.blocks:
+            flowables = render_block(block, ctx)
+            for flowable in flowables:
+                flowable._handbook_origin = f"{block.where}: the {type(block).__name__.lower()} block in section '{section.title}'"
+            story += flowables
+    try:
+        doc.build(story, canvasmaker=HandbookCanvas)
+    except LayoutError as exc:
+        raise HandbookError(f"{doc.origin or 'the handbook'} does not fit on a page; shorten it or split it into smaller blocks ({exc})") from None
+    return doc.canv.page_count if hasattr(doc, "canv") else 0

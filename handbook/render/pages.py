@@ -1,0 +1,103 @@
+"""What is drawn on the page around the text: the cover, running headers and footers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.units import inch
+from reportlab.platypus import Paragraph
+
+from handbook.model import Handbook
+from handbook.render.inline import text_markup
+from handbook.theme import Styles
+
+MARGIN_SIDE = 0.85 * inch
+MARGIN_TOP = 1.0 * inch
+MARGIN_BOTTOM = 0.95 * inch
+
+
+@dataclass(frozen=True)
+class PageDecor:
+    """Draws the fixed parts of each kind of page for one handbook."""
+
+    handbook: Handbook
+    styles: Styles
+    page_width: float
+    page_height: float
+
+    def cover(self, canvas, doc) -> None:
+        """Title panel in the primary colour, accent band, organisation and edition below."""
+        s, w, h = self.styles, self.page_width, self.page_height
+        canvas.saveState()
+        panel_bottom = h * 0.42
+        canvas.setFillColor(s.primary)
+        canvas.rect(0, panel_bottom, w, h - panel_bottom, stroke=0, fill=1)
+        canvas.setFillColor(s.accent)
+        canvas.rect(0, panel_bottom - 10, w, 10, stroke=0, fill=1)
+        # A quiet pattern of rising bars: a career that grows.
+        canvas.setFillColor(colors.Color(1, 1, 1, alpha=0.10))
+        for i, height in enumerate((0.10, 0.16, 0.23, 0.31, 0.40)):
+            bar_width = w * 0.05
+            x = w - MARGIN_SIDE - (5 - i) * bar_width * 1.35
+            canvas.rect(x, panel_bottom + 26, bar_width, h * height, stroke=0, fill=1)
+        text_width = w - 2 * MARGIN_SIDE
+        y = h - 1.5 * inch
+        if self.handbook.career:
+            kicker = Paragraph(text_markup(self.handbook.career.upper()), s["cover_meta"].clone("kicker", textColor=colors.white, fontName=s.fonts.bold, fontSize=11, leading=14))
+            y = _draw(kicker, canvas, MARGIN_SIDE, y, text_width) - 14
+        y = _draw(Paragraph(text_markup(self.handbook.title), s["cover_title"]), canvas, MARGIN_SIDE, y, text_width * 0.85) - 14
+        if self.handbook.subtitle:
+            _draw(Paragraph(text_markup(self.handbook.subtitle), s["cover_subtitle"]), canvas, MARGIN_SIDE, y, text_width * 0.85)
+        y = panel_bottom - 0.9 * inch
+        if self.handbook.organisation:
+            org = Paragraph(text_markup(self.handbook.organisation), s["cover_meta"].clone("org", fontName=s.fonts.bold, fontSize=16, leading=20, textColor=s.primary))
+            y = _draw(org, canvas, MARGIN_SIDE, y, text_width) - 6
+        if self.handbook.edition:
+            _draw(Paragraph(text_markup(self.handbook.edition), s["cover_meta"]), canvas, MARGIN_SIDE, y, text_width)
+        canvas.setFillColor(s.accent)
+        canvas.rect(MARGIN_SIDE, MARGIN_BOTTOM, 0.6 * inch, 4, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def running(self, canvas, doc) -> None:
+        """Header (handbook title, current section) and footer (organisation, page N of M)."""
+        s, w, h = self.styles, self.page_width, self.page_height
+        canvas.saveState()
+        canvas.setFont(s.fonts.regular, 8.5)
+        canvas.setFillColor(s.muted)
+        top = h - MARGIN_TOP + 22
+        canvas.drawString(MARGIN_SIDE, top, self.handbook.title)
+        section = doc.running_section()
+        if section:
+            canvas.setFont(s.fonts.bold, 8.5)
+            canvas.setFillColor(s.primary)
+            canvas.drawRightString(w - MARGIN_SIDE, top, section)
+        canvas.setStrokeColor(s.rule)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN_SIDE, top - 7, w - MARGIN_SIDE, top - 7)
+        bottom = MARGIN_BOTTOM - 30
+        canvas.line(MARGIN_SIDE, bottom + 12, w - MARGIN_SIDE, bottom + 12)
+        canvas.setFont(s.fonts.regular, 8.5)
+        canvas.setFillColor(s.muted)
+        footer_left = " \u00b7 ".join(part for part in (self.handbook.organisation, self.handbook.edition) if part)
+        if footer_left:
+            canvas.drawString(MARGIN_SIDE, bottom, footer_left)
+        page = canvas.getPageNumber()
+        canvas.saveState()
+        canvas.translate(w - MARGIN_SIDE, bottom)
+        canvas.defer(f"PageNofM{page}", lambda c: _draw_page_of(c, s, page))
+        canvas.restoreState()
+        canvas.restoreState()
+
+
+def _draw_page_of(canvas, styles: Styles, page: int) -> None:
+    canvas.setFont(styles.fonts.regular, 8.5)
+    canvas.setFillColor(styles.muted)
+    canvas.drawRightString(0, 0, f"Page {page} of {canvas.page_count}")
+
+
+def _draw(paragraph: Paragraph, canvas, x: float, top: float, width: float) -> float:
+    """Draw `paragraph` with its top at `top`; return the y of its bottom."""
+    _, height = paragraph.wrapOn(canvas, width, 1000)
+    paragraph.drawOn(canvas, x, top - height)
+    return top - height

@@ -1,0 +1,5 @@
+"""Validation: loaded YAML nodes in, a typed Handbook model out, every problem collected."""
+
+from handbook.validate.handbook import read_handbook
+
+__all__ = ["read_handbook"]

@@ -1,0 +1,147 @@
+"""Typed reads of loaded nodes that record a problem instead of raising.
+
+Every message names the field (`blocks[2].salary_table.rows[1].annual`), what
+was found and what is expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Callable, Iterable, TypeVar
+
+from handbook.errors import Problems, Where
+from handbook.loader import Mapping, Node, Scalar, Sequence
+from handbook.markup import MarkupError, parse_inline
+from handbook.model import Inline
+
+T = TypeVar("T")
+
+_NUMBER = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def describe(node: Node) -> str:
+    """How a node looks to the person who wrote it, for 'got ...' in messages."""
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    if node.is_null:
+        return "nothing"
+    shown = node.text if len(node.text) <= 40 else node.text[:37] + "..."
+    return f"'{shown}'"
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A ' (did you mean ...?)' hint, or '' when nothing is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+class Reader:
+    """Reads typed values out of nodes, adding each problem to `problems`."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+
+    def error(self, where: Where, path: str, message: str) -> None:
+        self.problems.add(where, f"{path}: {message}" if path else message)
+
+    def mapping(self, node: Node, path: str, allowed: Iterable[str], required: Iterable[str] = ()) -> Mapping | None:
+        """Check that `node` is a mapping with only `allowed` keys and every `required` one."""
+        if not isinstance(node, Mapping):
+            self.error(node.where, path, f"expected a mapping of {', '.join(allowed)}; got {describe(node)}")
+            return None
+        allowed = list(allowed)
+        for key, _ in node.entries:
+            if key.text not in allowed:
+                self.error(
+                    key.where,
+                    join(path, key.text),
+                    f"unknown key; expected one of {', '.join(allowed)}{suggest(key.text, allowed)}",
+                )
+        for key in required:
+            if node.get(key) is None or _is_null(node.get(key)):
+                self.error(node.where, join(path, key), "is missing; this field is required")
+        return node
+
+    def text(self, node: Node | None, path: str, *, required: bool = False, default: str = "") -> str:
+        """A single line of text, exactly as typed."""
+        if node is None or _is_null(node):
+            if required and node is not None:
+                self.error(node.where, path, "is empty; expected text")
+            return default
+        if not isinstance(node, Scalar):
+            self.error(node.where, path, f"expected text; got {describe(node)}")
+            return default
+        bad = _CONTROL.search(node.text)
+        if bad:
+            self.error(node.where, path, f"contains the control character U+{ord(bad.group()):04X}; expected printable text")
+            return default
+        return node.text.strip()
+
+    def inline(self, node: Node | None, path: str, *, required: bool = False) -> Inline:
+        """Text with the documented inline markup, parsed into spans."""
+        raw = self.text(node, path, required=required)
+        if not raw:
+            return ()
+        try:
+            return parse_inline(" ".join(raw.split()))
+        except MarkupError as exc:
+            self.error(node.where, path, str(exc))
+            return ()
+
+    def number(self, node: Node | None, path: str, *, minimum: float = 0) -> float | None:
+        """A number such as 42630, 42,630 or 20.50."""
+        if node is None or _is_null(node):
+            return None
+        if not isinstance(node, Scalar) or not _NUMBER.fullmatch(node.text.strip().lstrip("$")):
+            self.error(node.where, path, f"expected a number such as 42630 or 20.50; got {describe(node)}")
+            return None
+        value = float(node.text.strip().lstrip("$").replace(",", ""))
+        if value < minimum:
+            self.error(node.where, path, f"expected a number of at least {minimum:g}; got {describe(node)}")
+            return None
+        return value
+
+    def choice(self, node: Node | None, path: str, choices: tuple[str, ...], default: str) -> str:
+        """One word out of a fixed set."""
+        value = self.text(node, path, default=default)
+        if value not in choices:
+            self.error(node.where, path, f"'{value}' is not one of {', '.join(choices)}{suggest(value, choices)}")
+            return default
+        return value
+
+    def flag(self, node: Node | None, path: str, default: bool) -> bool:
+        """true or false."""
+        value = self.text(node, path, default="")
+        if not value:
+            return default
+        if value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        self.error(node.where, path, f"expected true or false; got {describe(node)}")
+        return default
+
+    def items(self, node: Node | None, path: str, read: Callable[[Node, str], T], *, required: bool = True) -> tuple[T, ...]:
+        """A list whose every item is read with `read`; an empty list is a problem when `required`."""
+        if node is None or _is_null(node):
+            if required and node is not None:
+                self.error(node.where, path, "is empty; expected a list with at least one item")
+            return ()
+        if not isinstance(node, Sequence):
+            self.error(node.where, path, f"expected a list (lines starting with '- '); got {describe(node)}")
+            return ()
+        if required and not node.items:
+            self.error(node.where, path, "is an empty list; expected at least one item")
+        return tuple(read(item, join(path, i)) for i, item in enumerate(node.items))
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, Scalar) and node.is_null
