@@ -28,3 +28,10 @@ check: $(INSTALLED)
 
 clean:
 	rm -rf build .pytest_cache
+
+# The pictures in README.md, rendered from the real default handbook.
+.PHONY: readme-images
+readme-images: $(DEFAULT_PDF)
+	mkdir -p docs/images
+	pdftoppm -r 60 -png -f 1 -l 1 -singlefile $(DEFAULT_PDF) docs/images/cover
+	pdftoppm -r 60 -png -f 4 -l 4 -singlefile $(DEFAULT_PDF) docs/images/inner-page

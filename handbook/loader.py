@@ -153,7 +153,10 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     if "\\t" in problem or "tab" in problem:
         return "tabs cannot indent YAML; use spaces"
     if exc.context:
-        return f"{problem} ({exc.context})"
+        started = ""
+        if exc.context_mark is not None and exc.problem_mark is not None and exc.context_mark.line != exc.problem_mark.line:
+            started = f" that starts at line {exc.context_mark.line + 1}"
+        return f"{problem} ({exc.context}{started})"
     return problem
 
 

@@ -12,7 +12,7 @@ import re
 from handbook.model import Inline, Span
 
 LINK_SCHEMES = ("http://", "https://", "mailto:")
-_LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]+)\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\(([^\s)]+)\)")
 _ESCAPABLE = "*[]\\"
 
 

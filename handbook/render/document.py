@@ -48,7 +48,7 @@ class HandbookDoc(BaseDocTemplate):
             self._current = flowable.title
             self._started_here.append(flowable.title)
             key = section_key(flowable.index)
-            self.canv.bookmarkPage(key)
+            self.canv.bookmarkPage(key, fit="XYZ", left=0, top=self.frame._y + flowable.height + flowable.getSpaceBefore())
             self.canv.addOutlineEntry(flowable.title, key, level=0)
 
     def running_section(self) -> str:

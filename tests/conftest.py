@@ -1,0 +1,106 @@
+"""Shared fixtures: the default handbook built once, small projects in tmp folders, real PDF tools."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from handbook.build import build_handbook
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MANIFEST = ROOT / "handbook.yaml"
+TOOL_PACKAGES = {"qpdf": "qpdf", "pdffonts": "poppler-utils", "pdftoppm": "poppler-utils", "pdftotext": "poppler-utils"}
+
+
+def tool(name: str) -> str:
+    """The path of a PDF checking tool; a missing tool fails the test (CI installs them)."""
+    path = shutil.which(name)
+    assert path, f"{name} is not installed; run 'apt-get install {TOOL_PACKAGES[name]}' (.ci/run does this)"
+    return path
+
+
+def page_texts(pdf: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(pdf).pages]
+
+
+def pdffonts_rows(pdf: Path) -> list[list[str]]:
+    out = subprocess.run([tool("pdffonts"), str(pdf)], check=True, capture_output=True, text=True).stdout
+    return [line.split() for line in out.splitlines()[2:] if line.strip()]
+
+
+def assert_fonts_embedded(pdf: Path) -> None:
+    rows = pdffonts_rows(pdf)
+    assert rows, "pdffonts found no fonts"
+    for row in rows:
+        # columns from the right: object ID (2), uni, sub, emb
+        assert row[-5] == "yes", f"font {row[0]} is not embedded"
+
+
+@pytest.fixture(scope="session")
+def default_pdf(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("default") / "handbook.pdf"
+    build_handbook(DEFAULT_MANIFEST, out)
+    return out
+
+
+class Project:
+    """A handbook project in a temporary folder, which is also the working directory."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, name: str, text: str) -> Path:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def manifest(self, *sections: str, extra: str = "") -> Path:
+        listed = "".join(f"\n  - {name}" for name in sections)
+        return self.write("handbook.yaml", f"title: Test Guide\n{extra}sections:{listed}\n")
+
+    def section(self, name: str, body: str, title: str = "A Section") -> str:
+        blocks = textwrap.indent(textwrap.dedent(body).strip("\n"), "  ")
+        self.write(f"sections/{name}.yaml", f"title: {title}\nblocks:\n{blocks}\n")
+        return f"sections/{name}.yaml"
+
+    def image(self, name: str = "assets/picture.png", size=(40, 20)) -> Path:
+        from PIL import Image
+
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", size, (30, 80, 140)).save(path)
+        return path
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Project:
+    monkeypatch.chdir(tmp_path)
+    return Project(tmp_path)
+
+
+def assert_text_inside_pages(pdf: Path, margin: float = 18) -> None:
+    """Every word poppler finds lies at least `margin` points inside its page's edges."""
+    import re
+
+    out = subprocess.run([tool("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    page_size = None
+    words = 0
+    for line in out.splitlines():
+        page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line)
+        if page:
+            page_size = float(page.group(1)), float(page.group(2))
+            continue
+        box = re.search(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*)</word>', line)
+        if box:
+            words += 1
+            x0, y0, x1, y1 = map(float, box.groups()[:4])
+            width, height = page_size
+            assert margin <= x0 and x1 <= width - margin, f"{box.group(5)!r} runs off the page sideways ({x0}..{x1} of {width})"
+            assert margin <= y0 and y1 <= height - margin, f"{box.group(5)!r} runs off the page vertically ({y0}..{y1} of {height})"
+    assert words, "pdftotext found no words"

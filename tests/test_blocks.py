@@ -1,0 +1,77 @@
+"""Every block kind, from YAML to PDF: what a reader finds on the page."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from handbook.build import build_handbook
+from tests.conftest import assert_fonts_embedded, assert_text_inside_pages, page_texts
+
+ALL_KINDS = """
+- paragraph: "R&D <means> research & development, **bold** and *italic* [site](https://example.org)."
+- bullets: [First bullet, Second bullet]
+- steps: [Step one, Step two]
+- callout: {title: Heads up, text: A callout body., tone: note}
+- callout: A plain tip.
+- quote: {text: Quoted words., by: A Coder}
+- image: {file: assets/picture.png, alt: A blue box, caption: The caption}
+- salary_table:
+    title: Pay
+    source: Test Source
+    period: May 2020
+    rows:
+      - {label: Median, annual: 42630, hourly: 20.5}
+      - {label: Top, annual: 73370, qualifier: more than}
+- checklist: {title: Do this, items: [Tick me, And me]}
+"""
+
+
+def build(project, body: str, **kw):
+    project.image()
+    project.manifest(project.section("all", body))
+    return build_handbook(project.root / "handbook.yaml", project.root / "out.pdf", **kw).output
+
+
+def test_every_block_kind_renders_its_text(project):
+    out = build(project, ALL_KINDS)
+    text = "\n".join(page_texts(out))
+    for expected in (
+        "R&D <means> research & development, bold and italic site.",
+        "First bullet", "Step one", "1.", "Heads up", "A callout body.", "Tip", "A plain tip.",
+        "Quoted words.", "A Coder", "The caption", "Pay", "$42,630", "$20.50", "more than $73,370",
+        "Source: Test Source, May 2020.", "Do this", "Tick me",
+    ):
+        assert expected in text, expected
+    assert_fonts_embedded(out)
+
+
+def test_image_is_placed_and_link_is_an_annotation(project):
+    out = build(project, ALL_KINDS)
+    reader = PdfReader(out)
+    images = [image for page in reader.pages for image in page.images]
+    assert len(images) == 1
+    uris = [a.get_object()["/A"].get("/URI") for page in reader.pages for a in page.get("/Annots", []) if "/A" in a.get_object()]
+    assert "https://example.org" in uris
+
+
+def test_long_table_splits_and_repeats_its_header(project):
+    rows = "\n".join(f"      - {{label: Area {i}, annual: {30000 + i}}}" for i in range(150))
+    out = build(project, f"- salary_table:\n    source: S\n    period: '2020'\n    rows:\n{rows}\n")
+    texts = page_texts(out)[2:]
+    assert len(texts) >= 3
+    for text in texts:
+        assert "Measure" in text and "Per year" in text
+    assert "Area 149" in texts[-1]
+
+
+def test_thousands_of_bullets_build(project):
+    items = "\n".join(f"    - Item number {i}" for i in range(2000))
+    out = build(project, f"- bullets:\n{items}\n")
+    assert "Item number 1999" in page_texts(out)[-1]
+
+
+def test_a_word_or_url_longer_than_a_line_stays_on_the_page(project):
+    body = "- paragraph: " + "x" * 400 + "\n- paragraph: see https://example.org/" + "y" * 300 + "\n"
+    out = build(project, body)
+    assert "xxxx" in "\n".join(page_texts(out))
+    assert_text_inside_pages(out)

@@ -1,0 +1,29 @@
+"""The build step: output names, dates from SOURCE_DATE_EPOCH, reproducible bytes."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from handbook.build import build_handbook, slugify
+
+
+def test_slugify():
+    assert slugify("Medical Coding Careers") == "medical-coding-careers"
+    assert slugify("Café & Co: 2026!") == "cafe-co-2026"
+    assert slugify("???") == "handbook"
+
+
+def test_source_date_epoch_sets_the_dates(project, monkeypatch):
+    project.manifest(project.section("one", "- paragraph: Hi."))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    out = build_handbook(project.root / "handbook.yaml", project.root / "a.pdf").output
+    assert PdfReader(out).metadata["/CreationDate"].startswith("D:20260101")
+    again = build_handbook(project.root / "handbook.yaml", project.root / "b.pdf").output
+    assert out.read_bytes() == again.read_bytes()
+
+
+def test_text_fields_print_exactly_what_was_typed(project):
+    project.manifest(project.section("one", "- paragraph: Hi."), extra="edition: no\nsubtitle: 1.10\n")
+    out = build_handbook(project.root / "handbook.yaml", project.root / "a.pdf").output
+    cover = PdfReader(out).pages[0].extract_text()
+    assert "no" in cover.split("\n") and "1.10" in cover

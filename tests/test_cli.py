@@ -1,0 +1,121 @@
+"""The command line: exit codes, messages, and what is on disk afterwards."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from handbook import __version__
+from handbook.cli import main
+from tests.conftest import DEFAULT_MANIFEST, page_texts
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_version_and_help():
+    assert invoke("--version").output.strip() == f"handbook, version {__version__}"
+    for command in ("build", "check", "sections", "new"):
+        result = invoke(command, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.output
+
+
+def test_build_writes_to_the_default_output(project):
+    project.manifest(project.section("one", "- paragraph: Hello there."), extra="subtitle: Sub\n")
+    result = invoke("build")
+    assert result.exit_code == 0, result.output
+    out = project.root / "build" / "test-guide.pdf"
+    assert result.output.strip() == f"wrote build/test-guide.pdf ({len(PdfReader(out).pages)} pages)"
+    assert "Hello there." in "\n".join(page_texts(out))
+
+
+def test_output_directory_is_created(project):
+    project.manifest(project.section("one", "- paragraph: Hi."))
+    result = invoke("build", "-o", "deep/er/guide.pdf")
+    assert result.exit_code == 0, result.output
+    assert (project.root / "deep/er/guide.pdf").is_file()
+
+
+def test_failed_build_keeps_the_earlier_pdf_and_leaves_no_temporary_file(project):
+    name = project.section("one", "- paragraph: Good.")
+    project.manifest(name)
+    assert invoke("build", "-o", "out/guide.pdf").exit_code == 0
+    earlier = (project.root / "out/guide.pdf").read_bytes()
+    project.section("one", "- paragraph: '**broken'")
+    result = invoke("build", "-o", "out/guide.pdf")
+    assert result.exit_code == 1
+    assert "sections/one.yaml:3:" in result.output
+    assert "Traceback" not in result.output
+    assert (project.root / "out/guide.pdf").read_bytes() == earlier
+    assert sorted(p.name for p in (project.root / "out").iterdir()) == ["guide.pdf"]
+
+
+def test_output_that_would_overwrite_an_input_is_refused(project):
+    name = project.section("one", "- paragraph: Hi.")
+    manifest = project.manifest(name)
+    before = (project.root / name).read_bytes()
+    result = invoke("build", "-o", name)
+    assert result.exit_code == 1
+    assert "would overwrite one of the handbook's input files" in result.output
+    assert (project.root / name).read_bytes() == before
+    assert manifest.is_file()
+
+
+def test_output_that_is_a_directory_is_refused(project):
+    project.manifest(project.section("one", "- paragraph: Hi."))
+    (project.root / "out").mkdir()
+    result = invoke("build", "-o", "out")
+    assert result.exit_code == 1 and "is a directory" in result.output
+
+
+def test_check_reports_all_problems_and_renders_nothing(project):
+    project.manifest(project.section("one", "- paragrph: x\n- bullets: []"), extra="page_size: legal\n")
+    result = invoke("check")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[-1] == "3 problems found."
+    assert lines[0].startswith("handbook.yaml:2: page_size:")
+    assert not (project.root / "build").exists()
+
+
+def test_check_passes_on_the_default_handbook():
+    result = invoke("check", str(DEFAULT_MANIFEST))
+    assert result.exit_code == 0
+    assert "ok (8 sections)" in result.output
+
+
+def test_sections_lists_titles_and_files_in_order():
+    result = invoke("sections", str(DEFAULT_MANIFEST))
+    lines = result.output.splitlines()
+    assert len(lines) == 8
+    assert lines[0].startswith(" 1. Introduction  (")
+    assert lines[0].endswith("sections/introduction.yaml)")
+    assert lines[7].startswith(" 8. Conclusion")
+
+
+def test_missing_manifest_is_a_clear_error(project):
+    result = invoke("build", "nope.yaml")
+    assert result.exit_code == 1
+    assert result.output.startswith("nope.yaml:1: file not found")
+
+
+def test_usage_error_exits_2():
+    assert invoke("build", "--no-such-option").exit_code == 2
+
+
+def test_new_project_builds_at_once(project, monkeypatch):
+    result = invoke("new", "guide")
+    assert result.exit_code == 0, result.output
+    assert (project.root / "guide/handbook.yaml").is_file()
+    monkeypatch.chdir(project.root / "guide")
+    built = invoke("build")
+    assert built.exit_code == 0, built.output
+    assert "$42,630" in "\n".join(page_texts(project.root / "guide/build/medical-coding-careers.pdf"))
+
+
+def test_new_refuses_a_folder_with_files(project):
+    project.write("taken/file.txt", "x")
+    result = invoke("new", "taken")
+    assert result.exit_code == 1 and "not an empty folder" in result.output

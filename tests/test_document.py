@@ -1,0 +1,119 @@
+"""The default handbook as a reader and a print shop see it: text, contents, outline, fonts, size."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from handbook.build import build_handbook, load_handbook
+from tests.conftest import DEFAULT_MANIFEST, assert_fonts_embedded, assert_text_inside_pages, page_texts, tool
+
+SECTION_TITLES = [
+    "Introduction",
+    "Responsibilities of a Medical Coder",
+    "Skills Required for Medical Coding",
+    "Educational Requirements",
+    "Salary Potential",
+    "Benefits of a Career in Medical Coding",
+    "How to Pursue a Career in Medical Coding",
+    "Conclusion",
+]
+
+
+def test_default_handbook_has_every_section_in_order():
+    handbook, _ = load_handbook(DEFAULT_MANIFEST)
+    assert [s.title for s in handbook.sections] == SECTION_TITLES
+
+
+def test_every_section_title_and_key_figure_is_in_the_text(default_pdf):
+    text = "\n".join(page_texts(default_pdf))
+    for title in SECTION_TITLES:
+        assert title in text
+    for figure in ("$42,630", "$73,370", "ICD-10", "AHIMA", "AAPC", "2020"):
+        assert figure in text
+    assert "Source: U.S. Bureau of Labor Statistics, 2020." in text
+
+
+def test_cover_has_title_and_no_footer(default_pdf):
+    cover = page_texts(default_pdf)[0]
+    assert "Medical Coding Careers" in cover
+    assert "A Comprehensive Guide" in cover
+    assert "Page 1" not in cover
+
+
+def test_contents_page_numbers_match_where_sections_start(default_pdf):
+    texts = page_texts(default_pdf)
+    contents = texts[1]
+    assert contents.startswith("Contents")
+    for number, title in enumerate(SECTION_TITLES, start=1):
+        match = re.search(rf"{number} {re.escape(title)}\n[ .]*\n(\d+)\n", contents)
+        assert match, f"no contents entry with a page number for {title!r}"
+        printed = int(match.group(1))
+        assert title in texts[printed - 1], f"{title!r} is listed on page {printed} but is not there"
+        assert all(title not in t for t in texts[2 : printed - 1]), f"{title!r} starts before page {printed}"
+
+
+def test_footer_says_page_n_of_m_on_body_pages(default_pdf):
+    texts = page_texts(default_pdf)
+    total = len(texts)
+    for number, text in enumerate(texts[1:], start=2):
+        assert f"Page {number} of {total}" in text
+
+
+def test_outline_has_one_entry_per_section_pointing_at_its_page(default_pdf):
+    reader = PdfReader(default_pdf)
+    entries = reader.outline
+    assert [e.title for e in entries] == SECTION_TITLES
+    texts = page_texts(default_pdf)
+    for entry in entries:
+        assert entry.title in texts[reader.get_destination_page_number(entry)]
+
+
+def test_metadata_is_set(default_pdf):
+    meta = PdfReader(default_pdf).metadata
+    assert meta.title == "Medical Coding Careers"
+    assert meta.author == "Career Guidance Office"
+    assert meta.subject == "A Comprehensive Guide"
+    assert "medical coding" in meta["/Keywords"]
+    assert meta.creator.startswith("handbook ")
+
+
+def test_no_text_runs_off_the_page(default_pdf):
+    assert_text_inside_pages(default_pdf)
+
+
+def test_every_font_is_embedded(default_pdf):
+    assert_fonts_embedded(default_pdf)
+
+
+def test_qpdf_finds_no_errors(default_pdf):
+    result = subprocess.run([tool("qpdf"), "--check", str(default_pdf)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_page_renders_without_complaint(default_pdf, tmp_path):
+    result = subprocess.run([tool("pdftoppm"), "-r", "20", "-png", str(default_pdf), str(tmp_path / "p")], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stderr == ""
+    assert len(list(tmp_path.glob("p-*.png"))) == len(PdfReader(default_pdf).pages)
+
+
+@pytest.mark.parametrize(("size", "points"), [("letter", (612, 792)), ("a4", (595.28, 841.89))])
+def test_page_size_follows_the_manifest(tmp_path, size, points):
+    manifest = tmp_path / "handbook.yaml"
+    text = DEFAULT_MANIFEST.read_text().replace("page_size: letter", f"page_size: {size}")
+    text = text.replace("sections/", f"{DEFAULT_MANIFEST.parent}/sections/")
+    manifest.write_text(text)
+    out = build_handbook(manifest, tmp_path / "out.pdf").output
+    reader = PdfReader(out)
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(points, abs=0.01)
+    body = "\n".join(page_texts(out))
+    assert all(title in body for title in SECTION_TITLES)
+
+
+def test_same_input_gives_identical_bytes(tmp_path, default_pdf):
+    again = build_handbook(DEFAULT_MANIFEST, tmp_path / "again.pdf").output
+    assert again.read_bytes() == default_pdf.read_bytes()

@@ -1,0 +1,65 @@
+"""The YAML loader keeps positions and typed text, and refuses what PyYAML would silently accept."""
+
+from __future__ import annotations
+
+from handbook.errors import Problems
+from handbook.loader import Mapping, Scalar, Sequence, load_bytes
+
+
+def load(text: str | bytes):
+    problems = Problems()
+    data = text.encode() if isinstance(text, str) else text
+    node = load_bytes(data, "f.yaml", problems)
+    return node, [str(p) for p in problems.errors]
+
+
+def test_nodes_remember_their_lines():
+    node, errors = load("title: T\nblocks:\n  - paragraph: Hi\n")
+    assert errors == []
+    assert isinstance(node, Mapping)
+    blocks = node.get("blocks")
+    assert isinstance(blocks, Sequence)
+    assert blocks.items[0].where.line == 3
+
+
+def test_values_stay_as_typed_not_yaml_1_1_types():
+    node, _ = load("a: no\nb: 2024-09-01\nc: 010\nd: 1:30\ne: 1.10\n")
+    assert [node.get(k).text for k in "abcde"] == ["no", "2024-09-01", "010", "1:30", "1.10"]
+
+
+def test_quoted_and_null_scalars():
+    node, _ = load("a: ''\nb:\nc: ~\nd: 'null'\n")
+    assert node.get("a").quoted and not node.get("a").is_null
+    assert node.get("b").is_null and node.get("c").is_null
+    assert not node.get("d").is_null
+
+
+def test_duplicate_keys_are_reported_with_both_lines():
+    _, errors = load("a: 1\nb: 2\na: 3\n")
+    assert errors == ["f.yaml:3: duplicate key 'a' (first at line 1); each key may appear once"]
+
+
+def test_aliases_anchors_and_tags_are_refused():
+    assert "anchors" in load("a: &x 1\nb: *x\n")[1][0]
+    assert "tags" in load("a: !!str 1\n")[1][0]
+
+
+def test_bom_is_ignored():
+    node, errors = load(b"\xef\xbb\xbftitle: T\n")
+    assert errors == [] and node.get("title").text == "T"
+
+
+def test_deep_nesting_is_refused_without_a_traceback():
+    node, errors = load("a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert node is None
+    assert "nesting" in errors[0]
+
+
+def test_oversized_file_is_refused():
+    node, errors = load("a: " + "x" * 1_100_000 + "\n")
+    assert node is None and "bytes" in errors[0]
+
+
+def test_a_bare_scalar_document_loads_as_a_scalar():
+    node, errors = load("just text\n")
+    assert isinstance(node, Scalar) and errors == []

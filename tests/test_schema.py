@@ -1,0 +1,40 @@
+"""The shipped JSON Schemas agree with the validator on the default guide and on the block kinds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from handbook.validate.blocks import BLOCK_KINDS
+from handbook.validate.handbook import MANIFEST_KEYS
+from tests.conftest import DEFAULT_MANIFEST, ROOT
+
+SCHEMAS = ROOT / "schema"
+
+
+def schema(name: str) -> dict:
+    loaded = json.loads((SCHEMAS / name).read_text())
+    jsonschema.Draft202012Validator.check_schema(loaded)
+    return loaded
+
+
+def test_default_manifest_and_sections_match_the_schemas():
+    manifest = yaml.safe_load(DEFAULT_MANIFEST.read_text())
+    jsonschema.validate(manifest, schema("manifest.schema.json"))
+    section_schema = schema("section.schema.json")
+    for name in manifest["sections"]:
+        jsonschema.validate(yaml.safe_load((ROOT / name).read_text()), section_schema)
+
+
+def test_schemas_name_the_same_keys_and_block_kinds_as_the_validator():
+    assert set(schema("manifest.schema.json")["properties"]) == set(MANIFEST_KEYS)
+    assert set(schema("section.schema.json")["$defs"]["block"]["properties"]) == set(BLOCK_KINDS)
+
+
+def test_schema_rejects_an_unknown_block_kind():
+    section = {"title": "T", "blocks": [{"paragrph": "x"}]}
+    errors = list(jsonschema.Draft202012Validator(schema("section.schema.json")).iter_errors(section))
+    assert errors
