@@ -6,6 +6,7 @@ No I/O and no ReportLab here. Paths are already resolved and checked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 from pathlib import Path
 
 from handbook.errors import Where
@@ -26,24 +27,28 @@ Inline = tuple[Span, ...]
 
 @dataclass(frozen=True)
 class Paragraph:
+    KIND: ClassVar[str] = "paragraph"
     text: Inline
     where: Where
 
 
 @dataclass(frozen=True)
 class Bullets:
+    KIND: ClassVar[str] = "bullets"
     items: tuple[Inline, ...]
     where: Where
 
 
 @dataclass(frozen=True)
 class Steps:
+    KIND: ClassVar[str] = "steps"
     items: tuple[Inline, ...]
     where: Where
 
 
 @dataclass(frozen=True)
 class Callout:
+    KIND: ClassVar[str] = "callout"
     text: Inline
     where: Where
     title: str = ""
@@ -52,6 +57,7 @@ class Callout:
 
 @dataclass(frozen=True)
 class Quote:
+    KIND: ClassVar[str] = "quote"
     text: Inline
     where: Where
     by: str = ""
@@ -59,6 +65,7 @@ class Quote:
 
 @dataclass(frozen=True)
 class Image:
+    KIND: ClassVar[str] = "image"
     path: Path
     alt: str
     where: Where
@@ -76,6 +83,7 @@ class SalaryRow:
 
 @dataclass(frozen=True)
 class SalaryTable:
+    KIND: ClassVar[str] = "salary_table"
     rows: tuple[SalaryRow, ...]
     source: str
     period: str
@@ -85,6 +93,7 @@ class SalaryTable:
 
 @dataclass(frozen=True)
 class Checklist:
+    KIND: ClassVar[str] = "checklist"
     items: tuple[Inline, ...]
     where: Where
     title: str = ""

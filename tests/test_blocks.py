@@ -75,3 +75,19 @@ def test_a_word_or_url_longer_than_a_line_stays_on_the_page(project):
     out = build(project, body)
     assert "xxxx" in "\n".join(page_texts(out))
     assert_text_inside_pages(out)
+
+
+def test_a_block_taller_than_a_page_is_a_clear_error(project):
+    from click.testing import CliRunner
+
+    from handbook.cli import main
+
+    project.manifest(project.section("big", "- paragraph: Fine.\n- callout: \"" + "word " * 3000 + "\""))
+    result = CliRunner().invoke(main, ["build", "-o", "out/big.pdf"])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "sections/big.yaml:4: the callout block in section 'A Section' is taller than a page and cannot be split; "
+        "shorten it or split it into smaller blocks"
+    )
+    assert not (project.root / "out/big.pdf").exists()
+    assert list((project.root / "out").iterdir()) == []

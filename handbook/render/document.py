@@ -98,10 +98,10 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
         for block in section.blocks:
             flowables = render_block(block, ctx)
             for flowable in flowables:
-                flowable._handbook_origin = f"{block.where}: the {type(block).__name__.lower()} block in section '{section.title}'"
+                flowable._handbook_origin = f"{block.where}: the {block.KIND} block in section '{section.title}'"
             story += flowables
     try:
         doc.build(story, canvasmaker=HandbookCanvas)
-    except LayoutError as exc:
-        raise HandbookError(f"{doc.origin or 'the handbook'} does not fit on a page; shorten it or split it into smaller blocks ({exc})") from None
+    except LayoutError:
+        raise HandbookError(f"{doc.origin or 'the handbook'} is taller than a page and cannot be split; shorten it or split it into smaller blocks") from None
     return doc.canv.page_count if hasattr(doc, "canv") else 0
