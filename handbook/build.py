@@ -1,4 +1,4 @@
-"""The commands' work: load and validate a handbook, then render and write it."""
+"""The commands' work: load and validate a handbook (or a school's edition), then render and write it."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.depfile import dependencies, write_depfile
 from handbook.errors import Problem, Problems
+from handbook.loader import NodeCache
 from handbook.model import Handbook
-from handbook.validate import read_handbook
+from handbook.validate import read_edition, read_handbook
+from handbook.validate.edition import Origin
 from handbook.write import check_target, write_atomically
 
 
@@ -20,6 +23,15 @@ class BuildResult:
     warnings: tuple[Problem, ...]
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A validated handbook, its warnings, and where each part of it came from."""
+
+    handbook: Handbook
+    warnings: tuple[Problem, ...]
+    origins: tuple[Origin, ...] = ()
+
+
 def slugify(text: str) -> str:
     """A file-name-safe form of a title: 'Medical Coding Careers' -> 'medical-coding-careers'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -27,25 +39,46 @@ def slugify(text: str) -> str:
     return slug or "handbook"
 
 
-def load_handbook(manifest: Path) -> tuple[Handbook, tuple[Problem, ...]]:
-    """Validate everything; raise ContentError listing every problem, else return the model and warnings."""
+def load(manifest: Path, school: Path | None = None, cache: NodeCache | None = None) -> Loaded:
+    """Validate everything; raise ContentError listing every problem, else return the model."""
     problems = Problems()
-    handbook = read_handbook(manifest, problems)
+    if school is None:
+        handbook, origins = read_handbook(manifest, problems, cache=cache), []
+    else:
+        handbook, origins = read_edition(school, problems, cache)
     problems.raise_if_any()
     assert handbook is not None
-    return handbook, tuple(problems.warnings)
+    return Loaded(handbook, tuple(problems.warnings), tuple(origins))
 
 
-def default_output(handbook: Handbook) -> Path:
+def load_handbook(manifest: Path) -> tuple[Handbook, tuple[Problem, ...]]:
+    loaded = load(manifest)
+    return loaded.handbook, loaded.warnings
+
+
+def default_output(handbook: Handbook, school: Path | None = None) -> Path:
+    if school is not None:
+        return Path("build") / "schools" / f"{school.stem}.pdf"
     return Path("build") / f"{slugify(handbook.title)}.pdf"
 
 
-def build_handbook(manifest: Path, output: Path | None = None) -> BuildResult:
-    """Build the PDF for `manifest` at `output` (default build/<slug>.pdf), atomically."""
-    handbook, warnings = load_handbook(manifest)
-    target = output or default_output(handbook)
-    check_target(target, handbook.inputs)
+def build_handbook(
+    manifest: Path,
+    output: Path | None = None,
+    *,
+    school: Path | None = None,
+    depfile: Path | None = None,
+    cache: NodeCache | None = None,
+) -> BuildResult:
+    """Build the PDF for `manifest` (or for the edition of profile `school`) atomically."""
+    loaded = load(manifest, school, cache)
+    handbook = loaded.handbook
+    target = output or default_output(handbook, school)
+    inputs = dependencies(handbook)
+    check_target(target, inputs)
     from handbook.render.document import render_pdf
 
     pages = write_atomically(target, lambda out: render_pdf(handbook, out))
-    return BuildResult(target, pages, warnings)
+    if depfile is not None:
+        write_depfile(depfile, target, inputs)
+    return BuildResult(target, pages, loaded.warnings)

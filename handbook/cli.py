@@ -28,21 +28,100 @@ def main() -> None:
     """
 
 
+SCHOOL_OPTION = click.option(
+    "--school", type=click.Path(path_type=Path, dir_okay=False), help="A school profile (schools/NAME.yaml); its base guide is the one it names."
+)
+
+
+def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None) -> None:
+    from click.core import ParameterSource
+
+    if school is not None and ctx.get_parameter_source("manifest") is ParameterSource.COMMANDLINE:
+        raise click.UsageError("give either MANIFEST or --school: a school profile names its own base guide (handbook:)")
+
+
 @main.command()
 @MANIFEST_ARG
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the PDF (default: build/<slug of title>.pdf).")
-def build(manifest: Path, output: Path | None) -> None:
-    """Build the PDF handbook described by MANIFEST.
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the PDF (default: build/<slug of title>.pdf, or build/schools/<profile>.pdf).")
+@SCHOOL_OPTION
+@click.option("--depfile", type=click.Path(path_type=Path, dir_okay=False), help="Also write a make dependency file listing every input of the PDF.")
+@click.pass_context
+def build(ctx: click.Context, manifest: Path, output: Path | None, school: Path | None, depfile: Path | None) -> None:
+    """Build the PDF handbook described by MANIFEST, or a school's edition with --school.
 
     \b
     Example:
       handbook build handbook.yaml -o build/fair.pdf
+      handbook build --school schools/riverside.yaml
     """
     from handbook.build import build_handbook
 
-    result = build_handbook(manifest, output)
+    _manifest_or_school(ctx, manifest, school)
+    result = build_handbook(manifest, output, school=school, depfile=depfile)
     _print_warnings(result.warnings)
     click.echo(f"wrote {result.output} ({result.pages} pages)")
+
+
+@main.command()
+@click.argument("profiles", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output-dir", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True, help="Folder for the PDFs, named after the profiles.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of CPUs).")
+@click.option("--depfiles", is_flag=True, help="Write OUT_DIR/<profile>.d beside each PDF for make.")
+def batch(profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles: bool) -> None:
+    """Build the edition of every school profile in PROFILES into OUT_DIR.
+
+    One failing profile does not stop the others; the exit status is 1 if any failed.
+
+    \b
+    Example:
+      handbook batch schools/*.yaml -o build/schools -j 2
+    """
+    import sys
+
+    from handbook.batch import run_batch
+    from handbook.errors import HandbookError
+    from handbook.loader import display_path
+
+    def progress(results):
+        if not sys.stderr.isatty():
+            yield from results
+            return
+        with click.progressbar(results, length=len(profiles), label="Building editions", file=sys.stderr) as bar:
+            yield from bar
+
+    summary = run_batch(list(profiles), out_dir, jobs, depfiles=depfiles, progress=progress)
+    for result in summary.failed:
+        click.echo(f"{display_path(result.profile)}: edition not built:", err=True)
+        click.echo(result.message, err=True)
+    built = len(summary.results) - len(summary.failed)
+    click.echo(f"built {built}, failed {len(summary.failed)} in {summary.seconds:.1f} s")
+    if summary.failed:
+        raise HandbookError(f"{len(summary.failed)} of {len(summary.results)} editions failed")
+
+
+@main.command()
+@SCHOOL_OPTION
+@MANIFEST_ARG
+@click.pass_context
+def explain(ctx: click.Context, school: Path | None, manifest: Path) -> None:
+    """Show where each setting and section of a handbook or school edition comes from.
+
+    \b
+    Example:
+      handbook explain --school schools/riverside.yaml
+    """
+    from handbook.build import load
+
+    _manifest_or_school(ctx, manifest, school)
+    loaded = load(manifest, school)
+    if not loaded.origins:
+        for number, section in enumerate(loaded.handbook.sections, start=1):
+            click.echo(f"section {number}: {section.id}  {section.title}  <- base {section.where.file}")
+        return
+    for origin in loaded.origins:
+        value = f"  {origin.value}" if origin.value else ""
+        source = f"  <- {origin.source}" if origin.source else ""
+        click.echo(f"{origin.what}{value}{source}")
 
 
 @main.command()

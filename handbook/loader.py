@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook.errors import Problems, Where
+from handbook.errors import Problem, Problems, Where
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -91,8 +91,32 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load_file(path: Path, problems: Problems) -> Node | None:
+class NodeCache:
+    """Loaded files by resolved path, so a base guide shared by many editions is parsed once."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[Node | None, tuple[Problem, ...]]] = {}
+
+    def load(self, path: Path, problems: Problems) -> Node | None:
+        key = path.resolve()
+        if key not in self._files:
+            own = Problems()
+            node = _load_file(path, own)
+            self._files[key] = (node, tuple(own.errors))
+        node, found = self._files[key]
+        for problem in found:
+            problems.add(problem.where, problem.message)
+        return node
+
+
+def load_file(path: Path, problems: Problems, cache: NodeCache | None = None) -> Node | None:
     """Read and compose one YAML file; on failure record the problem and return None."""
+    if cache is not None:
+        return cache.load(path, problems)
+    return _load_file(path, problems)
+
+
+def _load_file(path: Path, problems: Problems) -> Node | None:
     shown = display_path(path)
     try:
         data = path.read_bytes()

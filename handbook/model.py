@@ -104,6 +104,9 @@ Block = Paragraph | Bullets | Steps | Callout | Quote | Image | SalaryTable | Ch
 
 @dataclass(frozen=True)
 class Section:
+    """A section; `id` is its file name without `.yaml`, how profiles refer to it."""
+
+    id: str
     title: str
     blocks: tuple[Block, ...]
     source: Path
@@ -118,6 +121,26 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Contact:
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+
+    def __bool__(self) -> bool:
+        return any((self.address, self.phone, self.email, self.website))
+
+
+@dataclass(frozen=True)
+class School:
+    """The school an edition is made for: shown on the cover and the back cover."""
+
+    name: str
+    logo: Path | None = None
+    contact: Contact = field(default_factory=Contact)
+
+
+@dataclass(frozen=True)
 class Handbook:
     title: str
     sections: tuple[Section, ...]
@@ -128,4 +151,5 @@ class Handbook:
     page_size: str = "letter"
     keywords: tuple[str, ...] = ()
     theme: Theme = field(default_factory=Theme)
+    school: School | None = None
     inputs: tuple[Path, ...] = ()  # every file the handbook was built from

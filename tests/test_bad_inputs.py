@@ -17,12 +17,13 @@ from handbook.cli import main
 BAD = Path(__file__).parent / "bad"
 SECTION_CASES = sorted((BAD / "sections").glob("*.yaml"))
 MANIFEST_CASES = sorted((BAD / "manifests").glob("*.yaml"))
+PROFILE_CASES = sorted((BAD / "profiles").glob("*.yaml"))
 GOOD_SECTION = "title: Good\nblocks:\n  - paragraph: Fine.\n"
 BROKEN_SECTION = "title: Broken\nblocks:\n  - paragraph: Fine.\n  - bullets: []\n"
 
 
-def run_build(project_root: Path) -> tuple[int, list[str]]:
-    result = CliRunner().invoke(main, ["build", "handbook.yaml", "-o", "out/guide.pdf"])
+def run_build(project_root: Path, *args: str) -> tuple[int, list[str]]:
+    result = CliRunner().invoke(main, ["build", *(args or ["handbook.yaml"]), "-o", "out/guide.pdf"])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, result.output.splitlines()
 
@@ -31,8 +32,8 @@ def expected_lines(case: Path) -> list[str]:
     return case.with_suffix(".expect").read_text(encoding="utf-8").splitlines()
 
 
-def check_failure(project_root: Path, case: Path) -> None:
-    code, lines = run_build(project_root)
+def check_failure(project_root: Path, case: Path, *args: str) -> None:
+    code, lines = run_build(project_root, *args)
     expected = expected_lines(case)
     assert code == 1
     assert lines[:-1] == expected
@@ -56,7 +57,18 @@ def test_bad_manifest(case, project):
     check_failure(project.root, case)
 
 
+@pytest.mark.parametrize("case", PROFILE_CASES, ids=lambda p: p.stem)
+def test_bad_profile(case, project):
+    project.write("sections/intro.yaml", "title: Intro\nblocks:\n  - paragraph: Hello.\n")
+    project.write("sections/salary.yaml", "title: Pay\nblocks:\n  - paragraph: Money.\n")
+    project.manifest("sections/intro.yaml", "sections/salary.yaml")
+    (project.root / "schools").mkdir()
+    shutil.copyfile(case, project.root / "schools" / case.name)
+    check_failure(project.root, case, "--school", f"schools/{case.name}")
+
+
 def test_every_case_has_its_expected_messages():
-    for case in SECTION_CASES + MANIFEST_CASES:
+    cases = SECTION_CASES + MANIFEST_CASES + PROFILE_CASES
+    for case in cases:
         assert case.with_suffix(".expect").is_file(), f"{case.name} has no .expect file"
-    assert len(SECTION_CASES) + len(MANIFEST_CASES) >= 20
+    assert len(cases) >= 30

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from handbook import __version__
 from handbook.errors import HandbookError
 from handbook.model import Handbook
+from handbook.render.back_cover import has_back_cover
 from handbook.render.blocks import render_block
 from handbook.render.canvas import HandbookCanvas
 from handbook.render.context import RenderContext
@@ -85,6 +86,7 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     doc.addPageTemplates([
         PageTemplate("cover", frames=[frame], onPage=decor.cover),
         PageTemplate("body", frames=[frame], onPageEnd=decor.running),
+        PageTemplate("back", frames=[frame], onPage=decor.back),
     ])
     ctx = RenderContext(styles, frame._width, frame._height, link_colour=handbook.theme.primary)
     story = [NextPageTemplate("body"), PageBreak()]
@@ -100,6 +102,8 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
             for flowable in flowables:
                 flowable._handbook_origin = f"{block.where}: the {block.KIND} block in section '{section.title}'"
             story += flowables
+    if has_back_cover(handbook):
+        story += [NextPageTemplate("back"), PageBreak(), Spacer(1, 1)]
     try:
         doc.build(story, canvasmaker=HandbookCanvas)
     except LayoutError:

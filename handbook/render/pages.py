@@ -36,28 +36,40 @@ class PageDecor:
         canvas.setFillColor(s.accent)
         canvas.rect(0, panel_bottom - 10, w, 10, stroke=0, fill=1)
         # A quiet pattern of rising bars: a career that grows.
+        canvas.saveState()
         canvas.setFillColor(colors.Color(1, 1, 1, alpha=0.10))
         for i, height in enumerate((0.10, 0.16, 0.23, 0.31, 0.40)):
             bar_width = w * 0.05
             x = w - MARGIN_SIDE - (5 - i) * bar_width * 1.35
             canvas.rect(x, panel_bottom + 26, bar_width, h * height, stroke=0, fill=1)
+        canvas.restoreState()
         text_width = w - 2 * MARGIN_SIDE
         y = h - 1.5 * inch
         if self.handbook.career:
             kicker = Paragraph(text_markup(self.handbook.career.upper()), s["cover_meta"].clone("kicker", textColor=colors.white, fontName=s.fonts.bold, fontSize=11, leading=14))
-            y = _draw(kicker, canvas, MARGIN_SIDE, y, text_width) - 14
-        y = _draw(Paragraph(text_markup(self.handbook.title), s["cover_title"]), canvas, MARGIN_SIDE, y, text_width * 0.85) - 14
+            y = draw_paragraph(kicker, canvas, MARGIN_SIDE, y, text_width) - 14
+        y = draw_paragraph(Paragraph(text_markup(self.handbook.title), s["cover_title"]), canvas, MARGIN_SIDE, y, text_width * 0.85) - 14
         if self.handbook.subtitle:
-            _draw(Paragraph(text_markup(self.handbook.subtitle), s["cover_subtitle"]), canvas, MARGIN_SIDE, y, text_width * 0.85)
+            draw_paragraph(Paragraph(text_markup(self.handbook.subtitle), s["cover_subtitle"]), canvas, MARGIN_SIDE, y, text_width * 0.85)
         y = panel_bottom - 0.9 * inch
+        school = self.handbook.school
+        if school and school.logo:
+            logo_height = 1.2 * inch
+            draw_image_fitted(canvas, school.logo, MARGIN_SIDE, y - logo_height + 16, 2.6 * inch, logo_height)
+            y -= logo_height + 6
         if self.handbook.organisation:
             org = Paragraph(text_markup(self.handbook.organisation), s["cover_meta"].clone("org", fontName=s.fonts.bold, fontSize=16, leading=20, textColor=s.primary))
-            y = _draw(org, canvas, MARGIN_SIDE, y, text_width) - 6
+            y = draw_paragraph(org, canvas, MARGIN_SIDE, y, text_width) - 6
         if self.handbook.edition:
-            _draw(Paragraph(text_markup(self.handbook.edition), s["cover_meta"]), canvas, MARGIN_SIDE, y, text_width)
+            draw_paragraph(Paragraph(text_markup(self.handbook.edition), s["cover_meta"]), canvas, MARGIN_SIDE, y, text_width)
         canvas.setFillColor(s.accent)
         canvas.rect(MARGIN_SIDE, MARGIN_BOTTOM, 0.6 * inch, 4, stroke=0, fill=1)
         canvas.restoreState()
+
+    def back(self, canvas, doc) -> None:
+        from handbook.render.back_cover import draw_back_cover
+
+        draw_back_cover(canvas, self.handbook, self.styles, self.page_width, self.page_height)
 
     def running(self, canvas, doc) -> None:
         """Header (handbook title, current section) and footer (organisation, page N of M)."""
@@ -96,7 +108,18 @@ def _draw_page_of(canvas, styles: Styles, page: int) -> None:
     canvas.drawRightString(0, 0, f"Page {page} of {canvas.page_count}")
 
 
-def _draw(paragraph: Paragraph, canvas, x: float, top: float, width: float) -> float:
+def draw_image_fitted(canvas, path, x: float, y: float, max_width: float, max_height: float) -> float:
+    """Draw the image at `path` as large as fits the box, aligned bottom-left; return its width."""
+    from reportlab.lib.utils import ImageReader
+
+    image = ImageReader(str(path))
+    pixels_wide, pixels_high = image.getSize()
+    scale = min(max_width / pixels_wide, max_height / pixels_high)
+    canvas.drawImage(image, x, y, pixels_wide * scale, pixels_high * scale, mask="auto")
+    return pixels_wide * scale
+
+
+def draw_paragraph(paragraph: Paragraph, canvas, x: float, top: float, width: float) -> float:
     """Draw `paragraph` with its top at `top`; return the y of its bottom."""
     _, height = paragraph.wrapOn(canvas, width, 1000)
     paragraph.drawOn(canvas, x, top - height)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbook.loader import Node
+from handbook.loader import Node, display_path
 from handbook.validate.fields import Reader
 
 IMAGE_FORMATS = ("PNG", "JPEG")
@@ -22,7 +22,7 @@ def resolve_inside(read: Reader, node: Node, path: str, name: str, root: Path) -
         read.error(node.where, path, f"'{name}' points outside the project folder; expected a file inside it, such as assets/logo.png")
         return None
     if not resolved.exists():
-        read.error(node.where, path, f"file '{name}' not found; expected it relative to {root}")
+        read.error(node.where, path, f"file '{name}' not found; expected it relative to {display_path(root)}")
         return None
     if not resolved.is_file():
         read.error(node.where, path, f"'{name}' is a directory; expected a file")

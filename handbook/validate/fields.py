@@ -19,6 +19,8 @@ T = TypeVar("T")
 
 _NUMBER = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PLACEHOLDER = re.compile(r"\{((?:school|var)\.[A-Za-z_][A-Za-z0-9_]*)\}")
+_MARKUP_CHARS = re.compile(r"([*\[\]\\])")
 
 
 def describe(node: Node) -> str:
@@ -48,8 +50,9 @@ def join(path: str, key: str | int) -> str:
 class Reader:
     """Reads typed values out of nodes, adding each problem to `problems`."""
 
-    def __init__(self, problems: Problems) -> None:
+    def __init__(self, problems: Problems, variables: dict[str, str] | None = None) -> None:
         self.problems = problems
+        self.variables = variables or {}
 
     def error(self, where: Where, path: str, message: str) -> None:
         self.problems.add(where, f"{path}: {message}" if path else message)
@@ -73,7 +76,21 @@ class Reader:
         return node
 
     def text(self, node: Node | None, path: str, *, required: bool = False, default: str = "") -> str:
-        """A single line of text, exactly as typed."""
+        """A single line of text, exactly as typed, with {school.*} and {var.*} placeholders filled in."""
+        return self._text(node, path, required=required, default=default, markup=False)
+
+    def inline(self, node: Node | None, path: str, *, required: bool = False) -> Inline:
+        """Text with the documented inline markup, parsed into spans."""
+        raw = self._text(node, path, required=required, default="", markup=True)
+        if not raw:
+            return ()
+        try:
+            return parse_inline(" ".join(raw.split()))
+        except MarkupError as exc:
+            self.error(node.where, path, str(exc))
+            return ()
+
+    def _text(self, node: Node | None, path: str, *, required: bool, default: str, markup: bool) -> str:
         if node is None or _is_null(node):
             if required and node is not None:
                 self.error(node.where, path, "is empty; expected text")
@@ -85,18 +102,24 @@ class Reader:
         if bad:
             self.error(node.where, path, f"contains the control character U+{ord(bad.group()):04X}; expected printable text")
             return default
-        return node.text.strip()
+        return self._fill(node, path, node.text.strip(), markup)
 
-    def inline(self, node: Node | None, path: str, *, required: bool = False) -> Inline:
-        """Text with the documented inline markup, parsed into spans."""
-        raw = self.text(node, path, required=required)
-        if not raw:
-            return ()
-        try:
-            return parse_inline(" ".join(raw.split()))
-        except MarkupError as exc:
-            self.error(node.where, path, str(exc))
-            return ()
+    def _fill(self, node: Scalar, path: str, text: str, markup: bool) -> str:
+        """Replace each {school.x} / {var.x} with its value; an undefined one is a problem."""
+
+        def value(match: re.Match) -> str:
+            name = match.group(1)
+            if name not in self.variables:
+                if not self.variables:
+                    hint = "; placeholders are filled from a school profile (handbook build --school PROFILE)"
+                else:
+                    hint = f"; defined are {', '.join('{' + v + '}' for v in sorted(self.variables))}{suggest(name, self.variables)}"
+                self.error(node.where, path, f"undefined variable {{{name}}}{hint}")
+                return match.group(0)
+            filled = self.variables[name]
+            return _MARKUP_CHARS.sub(r"\\\1", filled) if markup else filled
+
+        return PLACEHOLDER.sub(value, text)
 
     def number(self, node: Node | None, path: str, *, minimum: float = 0) -> float | None:
         """A number such as 42630, 42,630 or 20.50."""

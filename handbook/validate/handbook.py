@@ -7,42 +7,68 @@ from pathlib import Path
 
 from handbook.errors import Problems, Where
 from handbook.fonts import FONT_FAMILIES
-from handbook.loader import Node, Scalar, display_path, load_file
+from handbook.loader import Mapping, Node, NodeCache, Scalar, display_path, load_file
 from handbook.model import Handbook, Section, Theme
 from handbook.validate.blocks import BlockContext, read_block
-from handbook.validate.fields import Reader, join
+from handbook.validate.fields import Reader
 
 MANIFEST_KEYS = ("title", "subtitle", "career", "organisation", "edition", "page_size", "keywords", "theme", "sections")
 SECTION_KEYS = ("title", "blocks")
 PAGE_SIZES = ("letter", "a4")
+THEME_KEYS = ("primary", "accent", "font")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
+Origins = dict[str, Where]
 
-def read_handbook(manifest: Path, problems: Problems) -> Handbook | None:
-    """Load and validate `manifest` and every section it lists; problems go to `problems`."""
+
+def read_handbook(
+    manifest: Path,
+    problems: Problems,
+    *,
+    variables: dict[str, str] | None = None,
+    cache: NodeCache | None = None,
+    origins: Origins | None = None,
+) -> Handbook | None:
+    """Load and validate `manifest` and every section it lists; problems go to `problems`.
+
+    `origins`, when given, receives the place each manifest setting was read from.
+    """
     root = manifest.parent
-    node = load_file(manifest, problems)
+    node = load_file(manifest, problems, cache)
     if node is None:
         return None
-    read = Reader(problems)
+    read = Reader(problems, variables)
     fields = read.mapping(node, "", MANIFEST_KEYS, required=("title", "sections"))
     if fields is None:
         return None
-    title = read.text(fields.get("title"), "title", required=True)
-    sections = _read_sections(read, fields.get("sections"), root)
-    handbook = Handbook(
-        title=title,
+    if origins is not None:
+        origins.update(setting_origins(fields))
+    sections = _read_sections(read, fields.get("sections"), root, cache)
+    return Handbook(
+        title=read.text(fields.get("title"), "title", required=True),
         subtitle=read.text(fields.get("subtitle"), "subtitle"),
         career=read.text(fields.get("career"), "career"),
         organisation=read.text(fields.get("organisation"), "organisation"),
         edition=read.text(fields.get("edition"), "edition"),
         page_size=read.choice(fields.get("page_size"), "page_size", PAGE_SIZES, "letter"),
         keywords=_read_keywords(read, fields.get("keywords")),
-        theme=_read_theme(read, fields.get("theme")),
-        sections=tuple(section for section, _ in sections),
-        inputs=(manifest.resolve(), *(path for _, path in sections)),
+        theme=read_theme(read, fields.get("theme"), Theme()),
+        sections=tuple(sections),
+        inputs=(manifest.resolve(),),
     )
-    return handbook
+
+
+def setting_origins(fields: Mapping, prefix: str = "") -> Origins:
+    """Where each scalar setting of a mapping was written, by dotted name (sections excluded)."""
+    found: Origins = {}
+    for key, value in fields.entries:
+        if key.text == "sections" and not prefix:
+            continue
+        if isinstance(value, Mapping):
+            found.update(setting_origins(value, f"{prefix}{key.text}."))
+        else:
+            found[f"{prefix}{key.text}"] = key.where
+    return found
 
 
 def _read_keywords(read: Reader, node: Node | None) -> tuple[str, ...]:
@@ -52,17 +78,17 @@ def _read_keywords(read: Reader, node: Node | None) -> tuple[str, ...]:
     return tuple(word for word in words if word)
 
 
-def _read_theme(read: Reader, node: Node | None) -> Theme:
-    default = Theme()
+def read_theme(read: Reader, node: Node | None, base: Theme) -> Theme:
+    """A theme whose given keys replace those of `base`."""
     if node is None:
-        return default
-    fields = read.mapping(node, "theme", ("primary", "accent", "font"))
+        return base
+    fields = read.mapping(node, "theme", THEME_KEYS)
     if fields is None:
-        return default
+        return base
     return Theme(
-        primary=_colour(read, fields.get("primary"), "theme.primary", default.primary),
-        accent=_colour(read, fields.get("accent"), "theme.accent", default.accent),
-        font=read.choice(fields.get("font"), "theme.font", tuple(FONT_FAMILIES), default.font),
+        primary=_colour(read, fields.get("primary"), "theme.primary", base.primary),
+        accent=_colour(read, fields.get("accent"), "theme.accent", base.accent),
+        font=read.choice(fields.get("font"), "theme.font", tuple(FONT_FAMILIES), base.font),
     )
 
 
@@ -76,10 +102,11 @@ def _colour(read: Reader, node: Node | None, path: str, default: str) -> str:
     return value.lower()
 
 
-def _read_sections(read: Reader, node: Node | None, root: Path) -> list[tuple[Section, Path]]:
+def _read_sections(read: Reader, node: Node | None, root: Path, cache: NodeCache | None) -> list[Section]:
     """Each listed section file, loaded and validated, once each, in order."""
     seen: dict[Path, Where] = {}
-    sections: list[tuple[Section, Path]] = []
+    ids: dict[str, Where] = {}
+    sections: list[Section] = []
 
     def one(item: Node, path: str) -> None:
         name = read.text(item, path, required=True)
@@ -90,24 +117,27 @@ def _read_sections(read: Reader, node: Node | None, root: Path) -> list[tuple[Se
             read.error(item.where, path, f"'{name}' is listed twice (first at line {seen[file].line}); list each section once")
             return
         seen[file] = item.where
+        if file.stem in ids:
+            read.error(item.where, path, f"'{name}' has the same file name as the section at line {ids[file.stem].line}; section file names must differ, as profiles refer to sections by them")
+            return
+        ids[file.stem] = item.where
         if not file.is_file():
             what = "is a directory" if file.is_dir() else "not found"
             read.error(item.where, path, f"section file '{name}' {what}; expected a YAML file relative to {display_path(root) or '.'}")
             return
-        section = read_section(file, read.problems, root)
+        section = read_section(file, read, root, cache)
         if section is not None:
-            sections.append((section, file))
+            sections.append(section)
 
     read.items(node, "sections", one)
     return sections
 
 
-def read_section(file: Path, problems: Problems, root: Path) -> Section | None:
-    """Load and validate one section file."""
-    node = load_file(file, problems)
+def read_section(file: Path, read: Reader, root: Path, cache: NodeCache | None = None) -> Section | None:
+    """Load and validate one section file; its images are found relative to `root`."""
+    node = load_file(file, read.problems, cache)
     if node is None:
         return None
-    read = Reader(problems)
     fields = read.mapping(node, "", SECTION_KEYS, required=("title", "blocks"))
     if fields is None:
         return None
@@ -117,6 +147,4 @@ def read_section(file: Path, problems: Problems, root: Path) -> Section | None:
     blocks = tuple(block for block in blocks if block is not None)
     if not title:
         return None
-    return Section(title, blocks, file, node.where)
-
-
+    return Section(file.stem, title, blocks, file, node.where)

@@ -1,0 +1,86 @@
+"""The back cover of a school's edition: the school, how to reach it, and a QR code to its website."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import inch
+from reportlab.platypus import Paragraph
+
+from handbook.model import Handbook, School
+from handbook.render.inline import text_markup
+from handbook.render.pages import MARGIN_SIDE, draw_image_fitted, draw_paragraph
+from handbook.theme import Styles
+
+QR_SIZE = 1.6 * inch
+
+
+def has_back_cover(handbook: Handbook) -> bool:
+    return handbook.school is not None and bool(handbook.school.contact or handbook.school.name)
+
+
+def draw_back_cover(canvas, handbook: Handbook, styles: Styles, width: float, height: float) -> None:
+    """Contact panel with the school's logo and name, its contact lines, and a QR code when there is a website."""
+    school = handbook.school
+    assert school is not None
+    canvas.saveState()
+    band = 1.2 * inch
+    canvas.setFillColor(styles.primary)
+    canvas.rect(0, 0, width, band, stroke=0, fill=1)
+    canvas.setFillColor(styles.accent)
+    canvas.rect(0, band, width, 6, stroke=0, fill=1)
+    canvas.setFillColor(colors.white)
+    canvas.setFont(styles.fonts.bold, 13)
+    canvas.drawString(MARGIN_SIDE, band / 2 + 2, handbook.title)
+    canvas.setFont(styles.fonts.regular, 9.5)
+    if handbook.edition:
+        canvas.drawString(MARGIN_SIDE, band / 2 - 13, handbook.edition)
+
+    top = height - 1.3 * inch
+    text_width = width - 2 * MARGIN_SIDE
+    y = draw_paragraph(Paragraph("Questions? We are here to help.", styles["h1"]), canvas, MARGIN_SIDE, top, text_width) - 18
+    if school.logo:
+        draw_image_fitted(canvas, school.logo, MARGIN_SIDE, y - 1.1 * inch, 2.4 * inch, 1.1 * inch)
+        y -= 1.1 * inch + 16
+    name_style = styles["h2"].clone("back_name", fontSize=18, leading=22)
+    y = draw_paragraph(Paragraph(text_markup(school.name), name_style), canvas, MARGIN_SIDE, y, text_width) - 10
+    contact_width = text_width - (QR_SIZE + 0.4 * inch if school.contact.website else 0)
+    for label, value, link in _contact_lines(school):
+        line = Paragraph(f"<b>{label}</b>\u2003{text_markup(value)}", styles["body"].clone("contact", fontSize=11.5, leading=16))
+        bottom = draw_paragraph(line, canvas, MARGIN_SIDE, y, contact_width)
+        if link:
+            canvas.linkURL(link, (MARGIN_SIDE, bottom, MARGIN_SIDE + contact_width, y), relative=0, thickness=0)
+        y = bottom - 6
+    if school.contact.website:
+        _draw_qr(canvas, school.contact.website, styles, width - MARGIN_SIDE - QR_SIZE, top - QR_SIZE - 70)
+    canvas.restoreState()
+
+
+def _contact_lines(school: School) -> list[tuple[str, str, str]]:
+    contact = school.contact
+    lines = []
+    if contact.address:
+        lines.append(("Visit", contact.address, ""))
+    if contact.phone:
+        lines.append(("Call", contact.phone, ""))
+    if contact.email:
+        lines.append(("Email", contact.email, f"mailto:{contact.email}"))
+    if contact.website:
+        lines.append(("Web", contact.website, contact.website))
+    return lines
+
+
+def _draw_qr(canvas, url: str, styles: Styles, x: float, y: float) -> None:
+    """A QR code to `url`, with the address printed under it for readers without a camera."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Rect
+
+    # The widget lays out the modules; drawing its squares straight onto the page
+    # keeps renderPDF from setting its default (unembedded) font.
+    widget = QrCodeWidget(url, barLevel="M", barWidth=QR_SIZE, barHeight=QR_SIZE)
+    canvas.setFillColor(colors.black)
+    for shape in widget.draw().contents:
+        if isinstance(shape, Rect) and shape.fillColor is not None:
+            canvas.rect(x + shape.x, y + shape.y, shape.width, shape.height, stroke=0, fill=1)
+    canvas.linkURL(url, (x, y, x + QR_SIZE, y + QR_SIZE), relative=0, thickness=0)
+    caption = Paragraph(f"Scan for more, or visit<br/>{text_markup(url)}", styles["caption"].clone("qr", fontName=styles.fonts.regular, alignment=1))
+    draw_paragraph(caption, canvas, x - 0.3 * inch, y - 6, QR_SIZE + 0.6 * inch)

@@ -1,0 +1,129 @@
+"""A school's edition: the base guide with a profile laid over it, and where each part came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from handbook.errors import Problems, Where
+from handbook.loader import Mapping, NodeCache
+from handbook.model import Handbook, Section
+from handbook.validate.fields import Reader, suggest
+from handbook.validate.handbook import PAGE_SIZES, read_handbook, read_section, read_theme
+from handbook.validate.profile import Profile, read_profile
+
+
+@dataclass(frozen=True)
+class Origin:
+    """One line of `handbook explain`: a setting or section, its value, and the file it came from."""
+
+    what: str
+    value: str
+    source: str
+
+
+def read_edition(profile_path: Path, problems: Problems, cache: NodeCache | None = None) -> tuple[Handbook | None, list[Origin]]:
+    """Validate a profile and its base guide, and apply the profile to the guide."""
+    profile = read_profile(profile_path, problems, cache)
+    if profile is None or not profile.base.is_file():
+        return None, []
+    base_origins: dict[str, Where] = {}
+    base = read_handbook(profile.base, problems, variables=profile.variables, cache=cache, origins=base_origins)
+    if base is None:
+        return None, []
+    read = Reader(problems, profile.variables)
+    origins = [Origin(name, "", f"base {where}") for name, where in base_origins.items()]
+    handbook, settings = _apply_settings(read, base, profile)
+    origins = [o for o in origins if o.what not in settings] + [Origin(n, "", f"profile {w}") for n, w in settings.items()]
+    sections, section_origins = _apply_sections(read, base.sections, profile, cache)
+    handbook = replace(handbook, sections=tuple(sections), inputs=(*base.inputs, profile.path))
+    values = _setting_values(handbook)
+    origins = [replace(o, value=values.get(o.what, "")) for o in origins]
+    return handbook, sorted(origins, key=lambda o: o.what) + section_origins
+
+
+def _apply_settings(read: Reader, base: Handbook, profile: Profile) -> tuple[Handbook, dict[str, Where]]:
+    changed: dict[str, Where] = {"organisation": profile.school_where, "school": profile.school_where}
+    updates = {"school": profile.school, "organisation": profile.school.name}
+    for key, (node, where) in profile.settings.items():
+        if key == "theme":
+            updates["theme"] = read_theme(read, node, base.theme)
+            for sub, _ in node.entries if isinstance(node, Mapping) else ():
+                changed[f"theme.{sub.text}"] = sub.where
+        elif key == "page_size":
+            updates[key] = read.choice(node, key, PAGE_SIZES, base.page_size)
+            changed[key] = where
+        else:
+            updates[key] = read.text(node, key)
+            changed[key] = where
+    return replace(base, **updates), changed
+
+
+def _setting_values(handbook: Handbook) -> dict[str, str]:
+    values = {
+        "title": handbook.title, "subtitle": handbook.subtitle, "career": handbook.career,
+        "organisation": handbook.organisation, "edition": handbook.edition, "page_size": handbook.page_size,
+        "keywords": ", ".join(handbook.keywords), "theme.primary": handbook.theme.primary,
+        "theme.accent": handbook.theme.accent, "theme.font": handbook.theme.font,
+    }
+    if handbook.school:
+        values["school"] = handbook.school.name
+    return values
+
+
+def _apply_sections(read: Reader, base: tuple[Section, ...], profile: Profile, cache: NodeCache | None) -> tuple[list[Section], list[Origin]]:
+    """Exclude, replace, add and override sections as the profile says, checking every name it uses."""
+    ids = [s.id for s in base]
+    sections = {s.id: s for s in base}
+    origin = {s.id: f"base {s.where.file}" for s in base}
+    order = list(ids)
+    notes: dict[str, list[str]] = {}
+
+    def known(name: str, where: Where, what: str) -> bool:
+        if name in sections:
+            return True
+        read.error(where, what, f"no section '{name}' in the base guide; expected one of {', '.join(ids)}{suggest(name, ids)}")
+        return False
+
+    for name, where in profile.exclude:
+        if known(name, where, "exclude") and name in order:
+            order.remove(name)
+            notes.setdefault("excluded", []).append(f"{name} (profile {where})")
+    for item in profile.replace:
+        if known(item.section, item.where, "replace"):
+            new = read_section(item.file, read, profile.base.parent, cache)
+            if new is not None:
+                sections[item.section] = replace(new, id=item.section)
+                origin[item.section] = f"profile {new.where.file} (replaces the base section, profile {item.where})"
+    for item in profile.override:
+        if known(item.section, item.where, "override"):
+            section = sections[item.section]
+            if not 1 <= item.block <= len(section.blocks):
+                read.error(item.where, "override", f"section '{item.section}' has {len(section.blocks)} blocks; expected a block number from 1 to {len(section.blocks)}")
+                continue
+            blocks = list(section.blocks)
+            blocks[item.block - 1] = item.replacement
+            sections[item.section] = replace(section, blocks=tuple(blocks))
+            notes.setdefault(item.section, []).append(f"block {item.block} overridden (profile {item.where})")
+    for item in profile.add:
+        if not known(item.anchor, item.where, "add"):
+            continue
+        new = read_section(item.file, read, profile.base.parent, cache)
+        if new is None:
+            continue
+        if new.id in sections:
+            read.error(item.where, "add", f"the added section's file name '{new.id}' is already used by a section; rename the file")
+            continue
+        if item.anchor not in order:
+            read.error(item.where, "add", f"section '{item.anchor}' is excluded, so nothing can be added next to it")
+            continue
+        sections[new.id] = new
+        origin[new.id] = f"profile {new.where.file} (added {'before' if item.before else 'after'} {item.anchor}, profile {item.where})"
+        position = order.index(item.anchor) + (0 if item.before else 1)
+        while not item.before and position < len(order) and order[position] in {a.file.stem for a in profile.add}:
+            position += 1
+        order.insert(position, new.id)
+    result = [sections[name] for name in order]
+    lines = [Origin(f"section {i}: {s.id}", s.title, origin[s.id] + "".join(f"; {n}" for n in notes.get(s.id, []))) for i, s in enumerate(result, 1)]
+    lines += [Origin("excluded", note, "") for note in notes.get("excluded", [])]
+    return result, lines

@@ -1,0 +1,191 @@
+"""Validate a school profile: who the school is, and how its edition differs from the base guide."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handbook.errors import Problems, Where
+from handbook.loader import Mapping, Node, NodeCache, Scalar, load_file
+from handbook.model import Block, Contact, School
+from handbook.validate.assets import check_image
+from handbook.validate.blocks import BLOCK_KINDS, BlockContext, read_block
+from handbook.validate.fields import Reader, join
+
+PROFILE_KEYS = ("handbook", "school", "edition", "title", "subtitle", "page_size", "theme", "variables", "exclude", "add", "replace", "override")
+SCHOOL_KEYS = ("name", "logo", "address", "phone", "email", "website")
+DEFAULT_BASE = "../handbook.yaml"
+
+
+@dataclass(frozen=True)
+class Addition:
+    file: Path
+    anchor: str  # the id of the section it goes next to
+    before: bool
+    where: Where
+
+
+@dataclass(frozen=True)
+class Replacement:
+    section: str
+    file: Path
+    where: Where
+
+
+@dataclass(frozen=True)
+class Override:
+    section: str
+    block: int  # 1-based position
+    replacement: Block
+    where: Where
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A school profile as plain data; section names are checked against the base guide later."""
+
+    path: Path
+    base: Path
+    base_where: Where
+    school: School
+    school_where: Where
+    variables: dict[str, str]
+    settings: dict[str, tuple[Node, Where]] = field(default_factory=dict)  # edition, title, subtitle, page_size, theme
+    exclude: tuple[tuple[str, Where], ...] = ()
+    add: tuple[Addition, ...] = ()
+    replace: tuple[Replacement, ...] = ()
+    override: tuple[Override, ...] = ()
+
+
+def read_profile(path: Path, problems: Problems, cache: NodeCache | None = None) -> Profile | None:
+    """Load and validate the profile at `path`; None when it cannot be read at all."""
+    node = load_file(path, problems, cache)
+    if node is None:
+        return None
+    plain = Reader(problems)
+    fields = plain.mapping(node, "", PROFILE_KEYS, required=("school",))
+    if fields is None:
+        return None
+    folder = path.parent
+    base_name = plain.text(fields.get("handbook"), "handbook", default=DEFAULT_BASE)
+    base = (folder / base_name).resolve()
+    base_where = fields.get("handbook").where if fields.get("handbook") else node.where
+    if not base.is_file():
+        plain.error(base_where, "handbook", f"base guide '{base_name}' not found; expected the path of a handbook.yaml relative to {folder}")
+    variables, school = _read_school(plain, fields.get("school"), folder, base.parent)
+    variables.update(_read_variables(plain, fields.get("variables")))
+    read = Reader(problems, variables)
+    ctx = BlockContext(read, base.parent)
+    settings = {key: (fields.get(key), _key_where(fields, key)) for key in ("edition", "title", "subtitle", "page_size", "theme") if fields.get(key) is not None}
+    return Profile(
+        path=path.resolve(),
+        base=base,
+        base_where=base_where,
+        school=school,
+        school_where=_key_where(fields, "school"),
+        variables=variables,
+        settings=settings,
+        exclude=_read_names(read, fields.get("exclude"), "exclude"),
+        add=tuple(a for a in read.items(fields.get("add"), "add", lambda n, p: _addition(read, n, p, folder), required=False) if a),
+        replace=tuple(r for r in read.items(fields.get("replace"), "replace", lambda n, p: _replacement(read, n, p, folder), required=False) if r),
+        override=tuple(o for o in read.items(fields.get("override"), "override", lambda n, p: _override(ctx, n, p), required=False) if o),
+    )
+
+
+def _key_where(fields: Mapping, key: str) -> Where:
+    for k, _ in fields.entries:
+        if k.text == key:
+            return k.where
+    return fields.where
+
+
+def _read_school(read: Reader, node: Node | None, folder: Path, project: Path) -> tuple[dict[str, str], School]:
+    fields = read.mapping(node, "school", SCHOOL_KEYS, required=("name",)) if node is not None else None
+    if fields is None:
+        return {}, School(name="")
+    values = {key: read.text(fields.get(key), join("school", key)) for key in SCHOOL_KEYS}
+    website = values["website"]
+    if website and not website.startswith(("http://", "https://")):
+        read.error(fields.get("website").where, "school.website", f"'{website}' is not a web address; expected one starting with https://")
+        values["website"] = website = ""
+    logo = None
+    if values["logo"]:
+        logo = _find_logo(read, fields.get("logo"), values["logo"], folder, project)
+    variables = {f"school.{key}": value for key, value in values.items() if key != "logo"}
+    contact = Contact(address=values["address"], phone=values["phone"], email=values["email"], website=website)
+    return variables, School(name=values["name"], logo=logo, contact=contact)
+
+
+def _find_logo(read: Reader, node: Node, name: str, folder: Path, project: Path) -> Path | None:
+    """The logo relative to the profile's folder, or else to the project folder."""
+    if (folder / name).exists() or not (project / name).exists():
+        return check_image(read, node, "school.logo", name, folder if (folder / name).exists() else project)
+    return check_image(read, node, "school.logo", name, project)
+
+
+def _read_variables(read: Reader, node: Node | None) -> dict[str, str]:
+    if node is None:
+        return {}
+    if not isinstance(node, Mapping):
+        read.error(node.where, "variables", "expected a mapping of names to text, such as fair_date: March 14")
+        return {}
+    return {f"var.{key.text}": read.text(value, join("variables", key.text)) for key, value in node.entries}
+
+
+def _read_names(read: Reader, node: Node | None, path: str) -> tuple[tuple[str, Where], ...]:
+    items = read.items(node, path, lambda n, p: (read.text(n, p, required=True), n.where), required=False)
+    return tuple((name, where) for name, where in items if name)
+
+
+def _section_file(read: Reader, node: Node | None, path: str, folder: Path) -> Path | None:
+    name = read.text(node, path, required=True)
+    if not name:
+        return None
+    file = (folder / name).resolve()
+    if not file.is_file():
+        read.error(node.where, path, f"section file '{name}' not found; expected a YAML file relative to the profile's folder")
+        return None
+    return file
+
+
+def _addition(read: Reader, node: Node, path: str, folder: Path) -> Addition | None:
+    fields = read.mapping(node, path, ("file", "after", "before"), required=("file",))
+    if fields is None:
+        return None
+    after, before = fields.get("after"), fields.get("before")
+    if (after is None) == (before is None):
+        read.error(node.where, path, "expected exactly one of after: or before: naming the section it goes next to")
+        return None
+    anchor = read.text(after or before, join(path, "after" if after else "before"), required=True)
+    file = _section_file(read, fields.get("file"), join(path, "file"), folder)
+    return Addition(file, anchor, before is not None, (after or before).where) if file and anchor else None
+
+
+def _replacement(read: Reader, node: Node, path: str, folder: Path) -> Replacement | None:
+    fields = read.mapping(node, path, ("section", "file"), required=("section", "file"))
+    if fields is None:
+        return None
+    section = read.text(fields.get("section"), join(path, "section"), required=True)
+    file = _section_file(read, fields.get("file"), join(path, "file"), folder)
+    return Replacement(section, file, fields.get("section").where) if file and section else None
+
+
+def _override(ctx: BlockContext, node: Node, path: str) -> Override | None:
+    read = ctx.read
+    kinds = [key for key in (node.keys() if isinstance(node, Mapping) else []) if key in BLOCK_KINDS]
+    fields = read.mapping(node, path, ("section", "block", *BLOCK_KINDS), required=("section", "block"))
+    if fields is None:
+        return None
+    if len(kinds) != 1:
+        read.error(node.where, path, f"expected exactly one new block, written as one of {', '.join(BLOCK_KINDS)}: content")
+        return None
+    section = read.text(fields.get("section"), join(path, "section"), required=True)
+    block_node = fields.get("block")
+    position = read.text(block_node, join(path, "block"), required=True)
+    if position and not position.isdigit():
+        read.error(block_node.where, join(path, "block"), f"expected the block's position in its section, counting from 1; got '{position}'")
+        return None
+    block = read_block(ctx, Mapping(((Scalar(kinds[0], node.where, False), fields.get(kinds[0])),), node.where), path)
+    if not section or not position or block is None:
+        return None
+    return Override(section, int(position), block, fields.get("section").where)

@@ -1,0 +1,127 @@
+"""School editions: the example profiles in schools/ laid over the default guide."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+from pypdf import PdfReader
+
+from handbook.build import build_handbook
+from handbook.cli import main
+from tests.conftest import ROOT, assert_fonts_embedded, page_texts, tool
+
+SCHOOLS = ("riverside", "northgate", "lakeside")
+PRIMARY = {"riverside": (0x0B, 0x6E, 0x4F), "northgate": (0x7A, 0x1F, 0x3D), "lakeside": (0x4B, 0x2E, 0x83)}
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("editions")
+    return {name: build_handbook(ROOT / "handbook.yaml", out / f"{name}.pdf", school=ROOT / "schools" / f"{name}.yaml").output for name in SCHOOLS}
+
+
+def render_page(pdf, page: int, folder, dpi: int = 30) -> Image.Image:
+    stem = folder / f"{pdf.stem}-{page}"
+    subprocess.run([tool("pdftoppm"), "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)], check=True)
+    return Image.open(f"{stem}.png").convert("RGB")
+
+
+def decode_qr(image: Image.Image) -> list[str]:
+    import zxingcpp
+
+    return [result.text for result in zxingcpp.read_barcodes(image)]
+
+
+def test_school_name_and_contact_appear(editions):
+    texts = page_texts(editions["riverside"])
+    assert "Riverside High School" in texts[0]
+    back = texts[-1]
+    for line in ("400 River Road, Springfield", "(555) 010-4400", "careers@riverside.example.org", "https://riverside.example.org/careers"):
+        assert line in back
+    assert "Page" not in back
+
+
+@pytest.mark.parametrize("name", SCHOOLS)
+def test_cover_is_printed_in_the_school_colour(editions, name, tmp_path):
+    cover = render_page(editions[name], 1, tmp_path)
+    pixel = cover.getpixel((cover.width // 20, cover.height // 20))
+    assert all(abs(a - b) <= 3 for a, b in zip(pixel, PRIMARY[name])), pixel
+
+
+def test_added_section_follows_its_anchor_and_is_in_the_contents(editions):
+    texts = page_texts(editions["riverside"])
+    titles = [entry.title for entry in PdfReader(editions["riverside"]).outline]
+    added = "Riverside High School's Health Careers Pathway"
+    assert titles.index(added) == titles.index("Educational Requirements") + 1
+    assert added in texts[1]
+    assert "Grade 11:" in "\n".join(texts)
+
+
+def test_override_replaces_one_block_and_fills_variables(editions):
+    text = " ".join("\n".join(page_texts(editions["riverside"])).split())
+    assert "come and talk to Ms. Dana Ortiz in Room 114" in text
+    assert "This guide walks you through" not in text
+    assert "{var." not in text and "{school." not in text
+
+
+def test_excluded_section_is_absent(editions):
+    northgate = [entry.title for entry in PdfReader(editions["northgate"]).outline]
+    assert "Conclusion" not in northgate
+    assert northgate.index("The Northgate Medical Coding Certificate") == northgate.index("How to Pursue a Career in Medical Coding") - 1
+    lakeside = "\n".join(page_texts(editions["lakeside"]))
+    assert "Benefits of a Career in Medical Coding" not in lakeside
+
+
+def test_replaced_section_takes_the_place_of_the_base_one(editions):
+    titles = [entry.title for entry in PdfReader(editions["lakeside"]).outline]
+    assert titles[-1] == "Your Next Steps at Lakeside"
+    assert "Conclusion" not in titles
+
+
+def test_profile_page_size_applies(editions):
+    box = PdfReader(editions["northgate"]).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+@pytest.mark.parametrize("name", ["riverside", "northgate"])
+def test_back_cover_qr_code_scans_to_the_website(editions, name, tmp_path):
+    reader = PdfReader(editions[name])
+    back = render_page(editions[name], len(reader.pages), tmp_path, dpi=150)
+    url = {"riverside": "https://riverside.example.org/careers", "northgate": "https://northgate.example.edu/medical-coding"}[name]
+    assert decode_qr(back) == [url]
+    uris = [a.get_object()["/A"]["/URI"] for a in reader.pages[-1].get("/Annots", [])]
+    assert url in uris
+
+
+def test_no_qr_code_without_a_website(editions, tmp_path):
+    reader = PdfReader(editions["lakeside"])
+    back = render_page(editions["lakeside"], len(reader.pages), tmp_path, dpi=150)
+    assert decode_qr(back) == []
+    uris = [a.get_object()["/A"]["/URI"] for a in reader.pages[-1].get("/Annots", [])]
+    assert all(uri.startswith("mailto:") for uri in uris)
+    assert "counselling@lakeside.example.org" in page_texts(editions["lakeside"])[-1]
+
+
+@pytest.mark.parametrize("name", SCHOOLS)
+def test_editions_embed_every_font(editions, name):
+    assert_fonts_embedded(editions[name])
+
+
+def test_explain_names_the_file_of_each_setting_and_section(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["explain", "--school", "schools/riverside.yaml"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "theme.primary  #0b6e4f  <- profile schools/riverside.yaml:12" in lines
+    assert "title  Medical Coding Careers  <- base handbook.yaml:3" in lines
+    assert any(line.startswith("section 1: introduction  Introduction  <- base sections/introduction.yaml; block 3 overridden (profile schools/riverside.yaml:") for line in lines)
+    assert any(line.startswith("section 5: pathway  Riverside High School's Health Careers Pathway  <- profile schools/riverside/pathway.yaml (added after education") for line in lines)
+
+
+def test_school_and_manifest_together_is_a_usage_error(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["build", "handbook.yaml", "--school", "schools/riverside.yaml"])
+    assert result.exit_code == 2
