@@ -5,15 +5,37 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# The tool, and what must exist before it runs; override both to use another install:
+#   make schools HANDBOOK="python -m handbook" TOOL=
+HANDBOOK ?= $(BIN)/handbook
+TOOL ?= $(INSTALLED)
 DEFAULT_PDF := build/medical-coding-careers.pdf
-SOURCES := handbook.yaml $(wildcard sections/*.yaml) $(wildcard handbook/*.py handbook/*/*.py)
+CODE := $(wildcard handbook/*.py handbook/*/*.py)
 
-.PHONY: pdf test check clean
+.PHONY: pdf test check clean schools
 
 pdf: $(DEFAULT_PDF)
 
-$(DEFAULT_PDF): $(INSTALLED) $(SOURCES)
-	$(BIN)/handbook build handbook.yaml -o $@
+$(DEFAULT_PDF): $(TOOL) $(CODE)
+	$(HANDBOOK) build handbook.yaml -o $@ --depfile build/medical-coding-careers.d
+
+# School editions: one PDF per profile in schools/. Each edition's .d file, written by
+# handbook, names every file it was built from, so only editions whose inputs changed
+# are stale; the stale ones are built together by one `handbook batch` run.
+SCHOOL_PDFS := $(patsubst schools/%.yaml,build/schools/%.pdf,$(wildcard schools/*.yaml))
+STALE := build/schools/.stale
+
+schools: $(SCHOOL_PDFS)
+	@if [ -s $(STALE) ]; then \
+	  set -- $$(sort -u $(STALE)); rm -f $(STALE); \
+	  $(HANDBOOK) batch "$$@" -o build/schools --depfiles; \
+	fi
+
+build/schools/%.pdf: schools/%.yaml $(TOOL)
+	@mkdir -p build/schools
+	@echo $< >> $(STALE)
+
+-include build/medical-coding-careers.d $(wildcard build/schools/*.d)
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -44,7 +44,7 @@ def plan_outputs(profiles: list[Path], out_dir: Path) -> dict[Path, Path]:
     for profile in profiles:
         target = out_dir / f"{profile.stem}.pdf"
         if target in claimed:
-            clashes.append(f"{display_path(profile)}:1: would write {target}, as {display_path(claimed[target])} does; rename one of the profiles")
+            clashes.append(f"{display_path(profile)}:1: would write {display_path(target)}, as {display_path(claimed[target])} does; rename one of the profiles")
         claimed[target] = profile
         outputs[profile] = target
     if clashes:

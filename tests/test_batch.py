@@ -1,0 +1,70 @@
+"""Batch builds: every edition in one run, failures isolated, nothing partial left behind."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from handbook.batch import plan_outputs
+from handbook.cli import main
+from handbook.errors import HandbookError
+from tests.conftest import ROOT, page_texts
+
+
+@pytest.fixture
+def school_project(project):
+    for name in ("handbook.yaml", "sections", "schools", "assets"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, project.root / name)
+    return project
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_one_broken_profile_does_not_stop_the_others(school_project, jobs):
+    root = school_project.root
+    out = root / "build/schools"
+    out.mkdir(parents=True)
+    (out / "lakeside.pdf").write_bytes(b"the earlier edition")
+    profile = root / "schools/lakeside.yaml"
+    profile.write_text(profile.read_text().replace("exclude: [benefits]", "exclude: [benefit]"))
+    result = CliRunner().invoke(main, ["batch", "schools/riverside.yaml", "schools/lakeside.yaml", "schools/northgate.yaml", "-o", "build/schools", "-j", jobs])
+    assert result.exit_code == 1
+    assert "schools/lakeside.yaml: edition not built:" in result.output
+    assert "schools/lakeside.yaml:15: exclude: no section 'benefit' in the base guide" in result.output
+    assert "built 2, failed 1 in" in result.output
+    assert (out / "lakeside.pdf").read_bytes() == b"the earlier edition"
+    assert "Riverside High School" in page_texts(out / "riverside.pdf")[0]
+    assert "Northgate Community College" in page_texts(out / "northgate.pdf")[0]
+    assert sorted(p.name for p in out.iterdir()) == ["lakeside.pdf", "northgate.pdf", "riverside.pdf"]
+
+
+def test_batch_output_equals_single_builds(school_project):
+    runner = CliRunner()
+    assert runner.invoke(main, ["batch", "schools/riverside.yaml", "schools/northgate.yaml", "-o", "b", "-j", "2"]).exit_code == 0
+    assert runner.invoke(main, ["build", "--school", "schools/riverside.yaml", "-o", "single.pdf"]).exit_code == 0
+    assert (school_project.root / "b/riverside.pdf").read_bytes() == (school_project.root / "single.pdf").read_bytes()
+
+
+def test_depfiles_are_written_beside_each_pdf(school_project):
+    result = CliRunner().invoke(main, ["batch", "schools/lakeside.yaml", "-o", "out", "--depfiles"])
+    assert result.exit_code == 0, result.output
+    depfile = (school_project.root / "out/lakeside.d").read_text()
+    first = depfile.split("\n\n")[0]
+    assert first.startswith("out/lakeside.pdf: \\\n")
+    for expected in ("schools/lakeside.yaml", "handbook.yaml", "sections/salary.yaml", "schools/lakeside/next-steps.yaml", "assets/logos/lakeside.png", "Lato-Regular.ttf"):
+        assert expected in first, expected
+    assert "sections/benefits.yaml" not in first
+    assert "sections/conclusion.yaml" not in first
+
+
+def test_two_profiles_writing_one_file_is_an_error_before_building(school_project):
+    (school_project.root / "other").mkdir()
+    shutil.copyfile(school_project.root / "schools/riverside.yaml", school_project.root / "other/riverside.yaml")
+    with pytest.raises(HandbookError, match="would write out/riverside.pdf, as schools/riverside.yaml does"):
+        plan_outputs([school_project.root / "schools/riverside.yaml", school_project.root / "other/riverside.yaml"], school_project.root / "out")
+    result = CliRunner().invoke(main, ["batch", "schools/riverside.yaml", "other/riverside.yaml", "-o", "out"])
+    assert result.exit_code == 1
+    assert "other/riverside.yaml:1: would write out/riverside.pdf" in result.output
+    assert not (school_project.root / "out").exists()

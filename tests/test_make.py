@@ -1,0 +1,94 @@
+"""`make schools`: incremental rebuilds from depfiles, one batch run, and parallel builds equal serial ones."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+EDITIONS = ("lakeside", "northgate", "riverside")
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir()
+    for name in ("Makefile", "handbook.yaml", "sections", "schools", "assets"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
+    return target
+
+
+def make(project: Path, *args: str) -> str:
+    make_tool = shutil.which("make")
+    assert make_tool, "make is not installed"
+    result = subprocess.run(
+        [make_tool, "--no-print-directory", "-C", str(project), *args, f"HANDBOOK={sys.executable} -m handbook", "TOOL="],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def mtimes(project: Path) -> dict[str, int]:
+    return {name: (project / f"build/schools/{name}.pdf").stat().st_mtime_ns for name in EDITIONS}
+
+
+def touch(path: Path) -> None:
+    """Give `path` the current time, which is after every PDF built so far (make compares nanoseconds)."""
+    time.sleep(0.01)
+    os.utime(path)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("make") / "project")
+    output = make(project, "schools")
+    assert output.count("built ") == 1 and "built 3, failed 0" in output
+    return project
+
+
+def test_make_schools_builds_every_edition_in_one_batch(built):
+    for name in EDITIONS:
+        assert (built / f"build/schools/{name}.pdf").is_file()
+        assert (built / f"build/schools/{name}.d").is_file()
+
+
+def test_second_run_builds_nothing(built):
+    before = mtimes(built)
+    assert make(built, "schools") == ""
+    assert mtimes(built) == before
+
+
+def test_touching_a_section_rebuilds_only_the_editions_that_use_it(built):
+    before = mtimes(built)
+    touch(built / "sections/benefits.yaml")  # lakeside excludes it
+    output = make(built, "schools")
+    assert "built 2, failed 0" in output
+    after = mtimes(built)
+    assert after["lakeside"] == before["lakeside"]
+    assert after["riverside"] != before["riverside"] and after["northgate"] != before["northgate"]
+
+
+def test_touching_a_profile_or_its_section_rebuilds_only_its_edition(built):
+    before = mtimes(built)
+    touch(built / "schools/riverside/pathway.yaml")
+    assert "built 1, failed 0" in make(built, "schools")
+    after = mtimes(built)
+    assert after["riverside"] != before["riverside"]
+    assert after["lakeside"] == before["lakeside"] and after["northgate"] == before["northgate"]
+
+
+def test_parallel_make_equals_serial_make(tmp_path):
+    serial = copy_project(tmp_path / "serial")
+    parallel = copy_project(tmp_path / "parallel")
+    make(serial, "-j1", "schools")
+    make(parallel, "-j4", "schools")
+    for name in EDITIONS:
+        assert (serial / f"build/schools/{name}.pdf").read_bytes() == (parallel / f"build/schools/{name}.pdf").read_bytes()
