@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from handbook.depfile import dependencies, write_depfile
@@ -39,14 +41,23 @@ def slugify(text: str) -> str:
     return slug or "handbook"
 
 
-def load(manifest: Path, school: Path | None = None, cache: NodeCache | None = None) -> Loaded:
-    """Validate everything; raise ContentError listing every problem, else return the model."""
+def build_date() -> date:
+    """The date a build is made on: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+def load(manifest: Path, school: Path | None = None, cache: NodeCache | None = None, *, strict: bool = False) -> Loaded:
+    """Validate everything; raise ContentError listing every problem (and, if `strict`, every warning)."""
     problems = Problems()
+    today = build_date()
     if school is None:
-        handbook, origins = read_handbook(manifest, problems, cache=cache), []
+        handbook, origins = read_handbook(manifest, problems, cache=cache, today=today), []
     else:
-        handbook, origins = read_edition(school, problems, cache)
-    problems.raise_if_any()
+        handbook, origins = read_edition(school, problems, cache, today)
+    problems.raise_if_any(strict=strict)
     assert handbook is not None
     return Loaded(handbook, tuple(problems.warnings), tuple(origins))
 
@@ -69,9 +80,10 @@ def build_handbook(
     school: Path | None = None,
     depfile: Path | None = None,
     cache: NodeCache | None = None,
+    strict: bool = False,
 ) -> BuildResult:
     """Build the PDF for `manifest` (or for the edition of profile `school`) atomically."""
-    loaded = load(manifest, school, cache)
+    loaded = load(manifest, school, cache, strict=strict)
     handbook = loaded.handbook
     target = output or default_output(handbook, school)
     inputs = dependencies(handbook)

@@ -33,6 +33,9 @@ SCHOOL_OPTION = click.option(
 )
 
 
+STRICT_OPTION = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+
 def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None) -> None:
     from click.core import ParameterSource
 
@@ -45,8 +48,9 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the PDF (default: build/<slug of title>.pdf, or build/schools/<profile>.pdf).")
 @SCHOOL_OPTION
 @click.option("--depfile", type=click.Path(path_type=Path, dir_okay=False), help="Also write a make dependency file listing every input of the PDF.")
+@STRICT_OPTION
 @click.pass_context
-def build(ctx: click.Context, manifest: Path, output: Path | None, school: Path | None, depfile: Path | None) -> None:
+def build(ctx: click.Context, manifest: Path, output: Path | None, school: Path | None, depfile: Path | None, strict: bool) -> None:
     """Build the PDF handbook described by MANIFEST, or a school's edition with --school.
 
     \b
@@ -57,7 +61,7 @@ def build(ctx: click.Context, manifest: Path, output: Path | None, school: Path 
     from handbook.build import build_handbook
 
     _manifest_or_school(ctx, manifest, school)
-    result = build_handbook(manifest, output, school=school, depfile=depfile)
+    result = build_handbook(manifest, output, school=school, depfile=depfile, strict=strict)
     _print_warnings(result.warnings)
     click.echo(f"wrote {result.output} ({result.pages} pages)")
 
@@ -126,18 +130,26 @@ def explain(ctx: click.Context, school: Path | None, manifest: Path) -> None:
 
 @main.command()
 @MANIFEST_ARG
-def check(manifest: Path) -> None:
-    """Validate MANIFEST and every section file without rendering; report all problems at once.
+@SCHOOL_OPTION
+@STRICT_OPTION
+@click.pass_context
+def check(ctx: click.Context, manifest: Path, school: Path | None, strict: bool) -> None:
+    """Validate MANIFEST (or a school's edition) without rendering; report all problems at once.
+
+    Warnings (salary figures without a source or period, or older than
+    salary_max_age_years) are printed; with --strict they fail the check.
 
     \b
     Example:
       handbook check handbook.yaml
+      handbook check --strict --school schools/riverside.yaml
     """
-    from handbook.build import load_handbook
+    from handbook.build import load
 
-    handbook, warnings = load_handbook(manifest)
-    _print_warnings(warnings)
-    click.echo(f"{manifest}: ok ({len(handbook.sections)} sections)")
+    _manifest_or_school(ctx, manifest, school)
+    loaded = load(manifest, school, strict=strict)
+    _print_warnings(loaded.warnings)
+    click.echo(f"{school or manifest}: ok ({len(loaded.handbook.sections)} sections)")
 
 
 @main.command()

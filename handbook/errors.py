@@ -55,9 +55,11 @@ class Problems:
     def warnings(self) -> list[Problem]:
         return [p for p in self._items if p.warning]
 
-    def raise_if_any(self) -> None:
-        if self.errors:
-            raise ContentError(self.errors)
+    def raise_if_any(self, strict: bool = False) -> None:
+        """Fail with every error; with `strict`, warnings count as errors too."""
+        found = self._items if strict else self.errors
+        if any(not p.warning for p in found) or (strict and found):
+            raise ContentError(found)
 
 
 class HandbookError(click.ClickException):

@@ -73,12 +73,37 @@ class Image:
     width: float = 1.0  # fraction of the text width
 
 
+MEASURES = ("value", "pct10", "pct25", "median", "pct75", "pct90", "mean")
+HOURS_PER_YEAR = 2080  # 40 hours a week, 52 weeks: how BLS converts hourly and annual wages
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number as published: given, derived (converted at 2,080 hours), top-coded or not available."""
+
+    value: float | None
+    status: str = "given"  # "given", "derived", "top_coded" (value is the bound) or "not_available"
+
+
+@dataclass(frozen=True)
+class Wage:
+    """One measure of pay (a percentile, the mean, or a single unnamed value) in both units."""
+
+    measure: str  # one of MEASURES
+    annual: Figure | None = None
+    hourly: Figure | None = None
+
+
 @dataclass(frozen=True)
 class SalaryRow:
     label: str
-    annual: float | None = None
-    hourly: float | None = None
-    qualifier: str = ""  # e.g. "more than"
+    wages: tuple[Wage, ...] = ()
+    employment: Figure | None = None
+    qualifier: str = ""  # e.g. "more than": the figures are a bound
+    comparison: bool = False  # drawn muted, e.g. "All occupations"
+
+    def wage(self, measure: str) -> Wage | None:
+        return next((w for w in self.wages if w.measure == measure), None)
 
 
 @dataclass(frozen=True)
@@ -89,14 +114,37 @@ class SalaryTable:
     period: str
     where: Where
     title: str = ""
+    chart: str = "none"  # "none", "bars" or "range"
+    table: bool = True
+
+    @property
+    def derived(self) -> set[str]:
+        """Units that some figure was converted into: {"hourly"}, {"annual"}, both or none."""
+        found = set()
+        for row in self.rows:
+            for wage in row.wages:
+                for unit in ("annual", "hourly"):
+                    figure = getattr(wage, unit)
+                    if figure is not None and figure.status == "derived":
+                        found.add(unit)
+        return found
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    text: Inline
+    note: str = ""
+    items: tuple["ChecklistItem", ...] = ()
 
 
 @dataclass(frozen=True)
 class Checklist:
     KIND: ClassVar[str] = "checklist"
-    items: tuple[Inline, ...]
+    items: tuple[ChecklistItem, ...]
     where: Where
     title: str = ""
+    fillable: bool = False
+    note_heading: str = ""
 
 
 Block = Paragraph | Bullets | Steps | Callout | Quote | Image | SalaryTable | Checklist

@@ -25,6 +25,7 @@ STYLE_SHEET: dict[str, tuple[str | None, dict]] = {
     "list_item": ("body", dict(spaceAfter=3)),
     "h1": ("body", dict(font="bold", fontSize=20, leading=24, textColor="primary", spaceBefore=18, spaceAfter=10, keepWithNext=1)),
     "h2": ("body", dict(font="bold", fontSize=12.5, leading=16, textColor="primary", spaceBefore=8, spaceAfter=6, keepWithNext=1)),
+    "chart_title": ("h2", dict(fontSize=10.5, leading=14, textColor=MUTED, spaceBefore=6, spaceAfter=4)),
     "callout_title": ("body", dict(font="bold", fontSize=10.5, textColor="accent", spaceAfter=2, keepWithNext=1)),
     "callout": ("body", dict(spaceAfter=0)),
     "quote": ("body", dict(font="italic", fontSize=12, leading=17, textColor="primary", leftIndent=18, rightIndent=18, spaceAfter=2)),

@@ -60,7 +60,7 @@ def test_long_table_splits_and_repeats_its_header(project):
     texts = page_texts(out)[2:]
     assert len(texts) >= 3
     for text in texts:
-        assert "Measure" in text and "Per year" in text
+        assert "Per year" in text and "Per hour" in text
     assert "Area 149" in texts[-1]
 
 

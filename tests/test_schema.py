@@ -38,3 +38,16 @@ def test_schema_rejects_an_unknown_block_kind():
     section = {"title": "T", "blocks": [{"paragrph": "x"}]}
     errors = list(jsonschema.Draft202012Validator(schema("section.schema.json")).iter_errors(section))
     assert errors
+
+
+def test_schemas_name_the_keys_of_salary_tables_and_checklists():
+    from handbook.validate.checklist import CHECKLIST_KEYS, ITEM_KEYS
+    from handbook.validate.salary import ROW_KEYS, TABLE_KEYS
+
+    blocks = schema("section.schema.json")["$defs"]["block"]["properties"]
+    table = blocks["salary_table"]["properties"]
+    assert set(table) == set(TABLE_KEYS)
+    assert set(table["rows"]["items"]["properties"]) == set(ROW_KEYS)
+    assert set(blocks["checklist"]["oneOf"][1]["properties"]) == set(CHECKLIST_KEYS)
+    item = schema("section.schema.json")["$defs"]["checkItem"]["oneOf"][1]["properties"]
+    assert set(item) == set(ITEM_KEYS)

@@ -1,8 +1,8 @@
-"""Checklists: an empty square to tick beside each item, the title kept with the first item."""
+"""Checklists: a square to tick beside each item (a PDF form checkbox when fillable), the title kept with the first item."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from handbook import model
 from handbook.render.context import RenderContext
@@ -10,35 +10,84 @@ from handbook.render.inline import text_markup, to_markup
 from handbook.render.tables import styled_table
 
 BOX = 11  # points
+INSET = 1.5
 
 
 class TickBox(Flowable):
-    """An empty square a student ticks with a pen."""
+    """A square to tick: drawn empty for pen and paper, or a form checkbox that prints its tick."""
 
-    def __init__(self, colour) -> None:
+    def __init__(self, colour, field_name: str | None = None, tooltip: str = "") -> None:
         super().__init__()
         self.colour = colour
+        self.field_name = field_name
+        self.tooltip = tooltip
 
     def wrap(self, available_width, available_height):
         return BOX, BOX
 
     def draw(self) -> None:
-        self.canv.setStrokeColor(self.colour)
-        self.canv.setLineWidth(1.2)
-        self.canv.rect(0, 0, BOX, BOX, stroke=1, fill=0)
+        canvas = self.canv
+        canvas.setStrokeColor(self.colour)
+        canvas.setLineWidth(1.2)
+        canvas.rect(0, 0, BOX, BOX, stroke=1, fill=0)
+        if self.field_name:
+            from reportlab.lib import colors
+
+            # Inset so the widget, which viewers draw above the page, leaves the printed square whole.
+            canvas.acroForm.checkbox(
+                name=self.field_name, tooltip=self.tooltip[:200], x=INSET, y=INSET, size=BOX - 2 * INSET, relative=True,
+                buttonStyle="check", borderWidth=0, borderColor=None, fillColor=colors.white,
+                textColor=self.colour, annotationFlags="print", fieldFlags="", forceBorder=False,
+            )
 
 
 def render_checklist(block: model.Checklist, ctx: RenderContext) -> list[Flowable]:
     styles = ctx.styles
-    rows = [[TickBox(styles.primary), Paragraph(to_markup(item, ctx.link_colour), styles["list_item"])] for item in block.items]
-    table = styled_table(rows, [BOX + 12, ctx.width - BOX - 12], styles, [
+    note_width = 1.4 * 72 if block.note_heading else 0
+    box_width = BOX + 10
+    text_width = ctx.width - box_width - note_width
+    commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (0, -1), 4),
-        ("TOPPADDING", (1, 0), (1, -1), 2),
+        ("TOPPADDING", (1, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ], hAlign="LEFT")
-    flowables: list[Flowable] = []
+    ]
+    rows = []
+    for number, (depth, item) in enumerate(_flatten(block.items), start=1):
+        box = TickBox(styles.primary, f"{ctx.scope}.item{number}" if block.fillable else None, tooltip=_plain(item))
+        text = Paragraph(to_markup(item.text, ctx.link_colour), styles["list_item"])
+        if depth:
+            # A sub-item: its own box and text, one box-width further right.
+            nested = styled_table([[box, text]], [box_width, text_width - box_width], styles, commands[:2] + [("TOPPADDING", (0, 0), (0, 0), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+            cells = ["", nested]
+        else:
+            cells = [box, text]
+        if note_width:
+            cells.append(Paragraph(text_markup(item.note), styles["caption"].clone("check_note", alignment=0, fontName=styles.fonts.regular)))
+        rows.append(cells)
+    widths = [box_width, text_width] + ([note_width] if note_width else [])
+    head: list[Flowable] = []
     if block.title:
-        flowables.append(Paragraph(text_markup(block.title), styles["h2"]))
-    return flowables + [table, Spacer(1, 10)]
+        head.append(Paragraph(text_markup(block.title), styles["h2"]))
+    if note_width:
+        heading = Paragraph(text_markup(block.note_heading), styles["caption"].clone("check_heading", alignment=0, fontName=styles.fonts.bold))
+        rows.insert(0, ["", "", heading])
+    # The title and the first item travel together; the rest may split across pages.
+    first = 2 if note_width else 1
+    head.append(styled_table(rows[:first], widths, styles, commands, hAlign="LEFT"))
+    flowables: list[Flowable] = [KeepTogether(head)]
+    if len(rows) > first:
+        flowables.append(styled_table(rows[first:], widths, styles, commands, hAlign="LEFT"))
+    return flowables + [Spacer(1, 10)]
+
+
+def _flatten(items: tuple[model.ChecklistItem, ...], depth: int = 0):
+    for item in items:
+        yield depth, item
+        yield from _flatten(item.items, depth + 1)
+
+
+def _plain(item: model.ChecklistItem) -> str:
+    return "".join(span.text for span in item.text)

@@ -13,3 +13,4 @@ class RenderContext:
     width: float  # text frame width, points
     height: float  # text frame height, points
     link_colour: str
+    scope: str = "handbook"  # unique per block: names its form fields

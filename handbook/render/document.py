@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4, LETTER
@@ -97,8 +98,8 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
         heading = SectionHeading(index, section.title, styles)
         heading._handbook_origin = f"{section.where}: section '{section.title}'"
         story.append(heading)
-        for block in section.blocks:
-            flowables = render_block(block, ctx)
+        for number, block in enumerate(section.blocks, start=1):
+            flowables = render_block(block, replace(ctx, scope=f"{section.id}.block{number}"))
             for flowable in flowables:
                 flowable._handbook_origin = f"{block.where}: the {block.KIND} block in section '{section.title}'"
             story += flowables

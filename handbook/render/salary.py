@@ -1,56 +1,127 @@
-"""Salary tables: a header row repeated on every page, money formatted, source and period beneath."""
+"""Salary tables: money formatted, a header row repeated on every page, source and period beneath."""
 
 from __future__ import annotations
+
+import re
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from handbook import model
+from handbook.model import HOURS_PER_YEAR, SalaryTable
 from handbook.render import money
 from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup
 from handbook.render.tables import styled_table
 
+MIN_LABEL_WIDTH = 80  # points
+HEADINGS = {
+    "pct10": "10th<br/>percentile", "pct25": "25th<br/>percentile", "median": "Median",
+    "pct75": "75th<br/>percentile", "pct90": "90th<br/>percentile", "mean": "Mean",
+}
 
-def render_salary_table(block: model.SalaryTable, ctx: RenderContext) -> list[Flowable]:
+
+def render_salary_table(block: SalaryTable, ctx: RenderContext) -> list[Flowable]:
+    """The table with its notes, then the chart with its own source line; each group kept together when short."""
     styles = ctx.styles
-    show_annual = any(row.annual is not None for row in block.rows)
-    show_hourly = any(row.hourly is not None for row in block.rows)
-    header = [Paragraph("Measure", styles["table_head"])]
-    if show_annual:
-        header.append(Paragraph("Per year", styles["table_head_right"]))
-    if show_hourly:
-        header.append(Paragraph("Per hour", styles["table_head_right"]))
-    rows = [header]
-    for row in block.rows:
-        cells = [Paragraph(text_markup(row.label), styles["table_cell"])]
-        if show_annual:
-            cells.append(_figure(row.annual, money.annual, row.qualifier, ctx))
-        if show_hourly:
-            cells.append(_figure(row.hourly, money.hourly, row.qualifier, ctx))
-        rows.append(cells)
-    figure_width = 1.6 * 72
-    label_width = ctx.width - figure_width * (len(header) - 1)
+    groups: list[list[Flowable]] = []
+    title = [Paragraph(text_markup(block.title), styles["h2"])] if block.title else []
+    note_lines = [Paragraph(line, styles["source"]) for line in notes(block)]
+    if block.table:
+        groups.append([*title, _table(block, ctx), *note_lines])
+    if block.chart != "none":
+        from handbook.render.salary_chart import salary_chart
+
+        chart_notes = note_lines[:1] if block.table else note_lines
+        heading = title if not block.table else [Paragraph("At a glance", styles["chart_title"])]
+        groups.append([*heading, salary_chart(block, ctx), *chart_notes])
+    flowables: list[Flowable] = []
+    for group in groups:
+        flowables += [KeepTogether(group)] if len(block.rows) <= 12 else group
+    return flowables + [Spacer(1, 10)]
+
+
+def notes(block: SalaryTable) -> list[str]:
+    """The source line, and how converted figures were worked out."""
+    lines = [f"Source: {text_markup(block.source or 'not given')}, {text_markup(block.period or 'period not given')}."]
+    derived = block.derived
+    if derived:
+        made = " and ".join(sorted({"hourly": "hourly figures are annual pay divided", "annual": "annual figures are hourly pay multiplied"}[u] for u in derived))
+        lines.append(f"Where only one was published, {made} by {HOURS_PER_YEAR:,} hours (40 hours a week, 52 weeks).")
+    return lines
+
+
+def _table(block: SalaryTable, ctx: RenderContext) -> Flowable:
+    styles = ctx.styles
+    measures = [m for m in model.MEASURES if any(row.wage(m) for row in block.rows)]
+    has_employment = any(row.employment is not None for row in block.rows)
+    compact = len(measures) > 2 or has_employment
+    size = 8.5 if compact else 10
+    # Figures and headings break only at spaces, never inside a number.
+    figure_style = styles["table_figure"].clone("figure", fontSize=size, leading=size + 3, splitLongWords=0)
+    head_style = styles["table_head_right"].clone("head", fontSize=size, leading=size + 2.5, splitLongWords=0)
+    if measures == ["value"]:
+        header = ["Per year", "Per hour"]
+        body = [_pair(row, "value", figure_style, styles, stacked=False) for row in block.rows]
+    else:
+        header = [HEADINGS.get(m, "Figure") for m in measures] + (["Employment"] if has_employment else [])
+        body = []
+        for row in block.rows:
+            cells = [_pair(row, m, figure_style, styles, stacked=True)[0] for m in measures]
+            if has_employment:
+                cells.append(Paragraph(money.count(row.employment), _muted(figure_style, row, styles)))
+            body.append(cells)
+    widths = _figure_widths(header, body, head_style, figure_style, ctx.width)
+    rows = [[Paragraph("", styles["table_head"])] + [Paragraph(h, head_style) for h in header]]
+    for row, cells in zip(block.rows, body):
+        label_style = styles["table_cell"] if not row.comparison else styles["table_cell"].clone("muted_cell", textColor=styles.muted)
+        rows.append([Paragraph(text_markup(row.label), label_style), *cells])
     commands = [
         ("BACKGROUND", (0, 0), (-1, 0), styles.primary),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
         ("LINEBELOW", (0, 1), (-1, -1), 0.5, styles.rule),
     ]
     commands += [("BACKGROUND", (0, i), (-1, i), styles.tint) for i in range(2, len(rows), 2)]
-    table = styled_table(rows, [label_width] + [figure_width] * (len(header) - 1), styles, commands, repeatRows=1, hAlign="LEFT")
-    source = Paragraph(f"Source: {text_markup(block.source)}, {text_markup(block.period)}.", styles["source"])
-    flowables: list[Flowable] = []
-    if block.title:
-        flowables.append(Paragraph(text_markup(block.title), styles["h2"]))
-    flowables.append(table)
-    if len(rows) <= 12:
-        return [KeepTogether(flowables + [source]), Spacer(1, 10)]
-    return flowables + [source, Spacer(1, 10)]
+    return styled_table(rows, [ctx.width - sum(widths), *widths], styles, commands, repeatRows=1, hAlign="LEFT")
 
 
-def _figure(value: float | None, formatter, qualifier: str, ctx: RenderContext) -> Paragraph:
-    text = "\u2014" if value is None else money.with_qualifier(formatter(value), qualifier)
-    return Paragraph(text_markup(text), ctx.styles["table_figure"])
+def _figure_widths(header: list[str], body: list[list[Paragraph]], head_style, figure_style, total: float) -> list[float]:
+    """Each figure column as wide as its longest unbreakable word needs, shared evenly beyond that."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    padding = 12
+    even = min(1.45 * 72, total * 0.74 / len(header))
+    widths = []
+    for column, heading in enumerate(header):
+        words = heading.replace("<br/>", " ").split()
+        need = max(stringWidth(w, head_style.fontName, head_style.fontSize) for w in words)
+        for cells in body:
+            for word in re.sub(r"<[^>]+>", " ", cells[column].text).split():
+                need = max(need, stringWidth(word, figure_style.fontName, figure_style.fontSize))
+        widths.append(max(even, need + padding))
+    room = total - MIN_LABEL_WIDTH
+    if sum(widths) > room:
+        widths = [w * room / sum(widths) for w in widths]
+    return widths
+
+
+def _muted(style, row: model.SalaryRow, styles):
+    return style if not row.comparison else style.clone("muted_figure", textColor=styles.muted)
+
+
+def _pair(row: model.SalaryRow, measure: str, figure_style, styles, *, stacked: bool) -> list[Paragraph]:
+    """The annual and hourly figure of one measure: two cells, or one cell with hourly beneath annual."""
+    wage = row.wage(measure)
+    annual = money.figure_text(wage.annual if wage else None, "annual", row.qualifier)
+    hourly = money.figure_text(wage.hourly if wage else None, "hourly", row.qualifier)
+    style = _muted(figure_style, row, styles)
+    if not stacked:
+        return [Paragraph(text_markup(annual), style), Paragraph(text_markup(hourly), style.clone("hourly_figure", fontName=styles.fonts.regular))]
+    muted = "#" + styles.muted.hexval()[2:]
+    small = ""
+    if wage and wage.hourly and wage.hourly.value is not None:
+        small = f'<br/><font size="{style.fontSize - 1}" color="{muted}" name="{styles.fonts.regular}">{text_markup(hourly)}/hr</font>'
+    return [Paragraph(text_markup(annual) + small, style)]

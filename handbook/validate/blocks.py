@@ -7,32 +7,27 @@ e.g. `- paragraph: Some text`. Adding a kind is one entry in BLOCK_KINDS.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
 from handbook.loader import Mapping, Node, Scalar
-from handbook.model import (
-    Block,
-    Bullets,
-    Callout,
-    Checklist,
-    Image,
-    Paragraph,
-    Quote,
-    SalaryRow,
-    SalaryTable,
-    Steps,
-)
+from handbook.model import Block, Bullets, Callout, Image, Paragraph, Quote, Steps
 from handbook.validate.assets import check_image
+from handbook.validate.checklist import checklist
 from handbook.validate.fields import Reader, describe, join, suggest
+from handbook.validate.salary import salary_table
 
 
 @dataclass(frozen=True)
 class BlockContext:
-    """What a block validator needs besides its node: where problems go and the project root."""
+    """What a block validator needs besides its node: where problems go, the project root, and the
+    build date and age limit that salary figures are checked against."""
 
     read: Reader
     root: Path
+    today: date | None = None
+    stale_after_years: float = 3
 
 
 BlockValidator = Callable[[BlockContext, Node, str], Block | None]
@@ -101,46 +96,6 @@ def image(ctx: BlockContext, node: Node, path: str) -> Block | None:
     if resolved is None:
         return None
     return Image(resolved, alt, node.where, caption=caption, width=width or 1.0)
-
-
-def _salary_row(ctx: BlockContext, node: Node, path: str) -> SalaryRow | None:
-    fields = ctx.read.mapping(node, path, ("label", "annual", "hourly", "qualifier"), required=("label",))
-    if fields is None:
-        return None
-    label = ctx.read.text(fields.get("label"), join(path, "label"))
-    annual = ctx.read.number(fields.get("annual"), join(path, "annual"))
-    hourly = ctx.read.number(fields.get("hourly"), join(path, "hourly"))
-    qualifier = ctx.read.choice(fields.get("qualifier"), join(path, "qualifier"), ("", "more than", "less than"), "")
-    if annual is None and hourly is None and fields.get("annual") is None and fields.get("hourly") is None:
-        ctx.read.error(node.where, path, "has no figure; expected an annual or an hourly wage")
-        return None
-    return SalaryRow(label, annual=annual, hourly=hourly, qualifier=qualifier) if label else None
-
-
-def salary_table(ctx: BlockContext, node: Node, path: str) -> Block | None:
-    fields = ctx.read.mapping(node, path, ("title", "source", "period", "rows"), required=("source", "period", "rows"))
-    if fields is None:
-        return None
-    title = ctx.read.text(fields.get("title"), join(path, "title"))
-    source = ctx.read.text(fields.get("source"), join(path, "source"))
-    period = ctx.read.text(fields.get("period"), join(path, "period"))
-    rows = ctx.read.items(fields.get("rows"), join(path, "rows"), lambda item, p: _salary_row(ctx, item, p))
-    rows = tuple(row for row in rows if row is not None)
-    if not rows or not source or not period:
-        return None
-    return SalaryTable(rows, source, period, node.where, title=title)
-
-
-def checklist(ctx: BlockContext, node: Node, path: str) -> Block | None:
-    if not isinstance(node, Mapping):
-        items = _inline_list(ctx, node, path)
-        return Checklist(items, node.where) if items else None
-    fields = ctx.read.mapping(node, path, ("title", "items"), required=("items",))
-    if fields is None:
-        return None
-    title = ctx.read.text(fields.get("title"), join(path, "title"))
-    items = _inline_list(ctx, fields.get("items"), join(path, "items"))
-    return Checklist(items, node.where, title=title) if items else None
 
 
 BLOCK_KINDS: dict[str, BlockValidator] = {

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from handbook.errors import Problems, Where
 from handbook.loader import Mapping, NodeCache
 from handbook.model import Handbook, Section
+from handbook.validate.blocks import BlockContext
 from handbook.validate.fields import Reader, suggest
 from handbook.validate.handbook import PAGE_SIZES, read_handbook, read_section, read_theme
 from handbook.validate.profile import Profile, read_profile
@@ -22,20 +24,23 @@ class Origin:
     source: str
 
 
-def read_edition(profile_path: Path, problems: Problems, cache: NodeCache | None = None) -> tuple[Handbook | None, list[Origin]]:
+def read_edition(
+    profile_path: Path, problems: Problems, cache: NodeCache | None = None, today: date | None = None
+) -> tuple[Handbook | None, list[Origin]]:
     """Validate a profile and its base guide, and apply the profile to the guide."""
     profile = read_profile(profile_path, problems, cache)
     if profile is None or not profile.base.is_file():
         return None, []
     base_origins: dict[str, Where] = {}
-    base = read_handbook(profile.base, problems, variables=profile.variables, cache=cache, origins=base_origins)
+    base = read_handbook(profile.base, problems, variables=profile.variables, cache=cache, origins=base_origins, today=today)
     if base is None:
         return None, []
     read = Reader(problems, profile.variables)
     origins = [Origin(name, "", f"base {where}") for name, where in base_origins.items()]
     handbook, settings = _apply_settings(read, base, profile)
     origins = [o for o in origins if o.what not in settings] + [Origin(n, "", f"profile {w}") for n, w in settings.items()]
-    sections, section_origins = _apply_sections(read, base.sections, profile, cache)
+    ctx = BlockContext(read, profile.base.parent, today)
+    sections, section_origins = _apply_sections(ctx, base.sections, profile, cache)
     handbook = replace(handbook, sections=tuple(sections), inputs=(*base.inputs, profile.path))
     values = _setting_values(handbook)
     origins = [replace(o, value=values.get(o.what, "")) for o in origins]
@@ -71,8 +76,9 @@ def _setting_values(handbook: Handbook) -> dict[str, str]:
     return values
 
 
-def _apply_sections(read: Reader, base: tuple[Section, ...], profile: Profile, cache: NodeCache | None) -> tuple[list[Section], list[Origin]]:
+def _apply_sections(ctx: BlockContext, base: tuple[Section, ...], profile: Profile, cache: NodeCache | None) -> tuple[list[Section], list[Origin]]:
     """Exclude, replace, add and override sections as the profile says, checking every name it uses."""
+    read = ctx.read
     ids = [s.id for s in base]
     sections = {s.id: s for s in base}
     origin = {s.id: f"base {s.where.file}" for s in base}
@@ -91,7 +97,7 @@ def _apply_sections(read: Reader, base: tuple[Section, ...], profile: Profile, c
             notes.setdefault("excluded", []).append(f"{name} (profile {where})")
     for item in profile.replace:
         if known(item.section, item.where, "replace"):
-            new = read_section(item.file, read, profile.base.parent, cache)
+            new = read_section(item.file, ctx, cache)
             if new is not None:
                 sections[item.section] = replace(new, id=item.section)
                 origin[item.section] = f"profile {new.where.file} (replaces the base section, profile {item.where})"
@@ -108,7 +114,7 @@ def _apply_sections(read: Reader, base: tuple[Section, ...], profile: Profile, c
     for item in profile.add:
         if not known(item.anchor, item.where, "add"):
             continue
-        new = read_section(item.file, read, profile.base.parent, cache)
+        new = read_section(item.file, ctx, cache)
         if new is None:
             continue
         if new.id in sections:

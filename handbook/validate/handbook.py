@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from handbook.errors import Problems, Where
@@ -12,7 +13,11 @@ from handbook.model import Handbook, Section, Theme
 from handbook.validate.blocks import BlockContext, read_block
 from handbook.validate.fields import Reader
 
-MANIFEST_KEYS = ("title", "subtitle", "career", "organisation", "edition", "page_size", "keywords", "theme", "sections")
+MANIFEST_KEYS = (
+    "title", "subtitle", "career", "organisation", "edition", "page_size", "keywords", "theme",
+    "salary_max_age_years", "sections",
+)
+DEFAULT_MAX_AGE_YEARS = 3
 SECTION_KEYS = ("title", "blocks")
 PAGE_SIZES = ("letter", "a4")
 THEME_KEYS = ("primary", "accent", "font")
@@ -28,6 +33,7 @@ def read_handbook(
     variables: dict[str, str] | None = None,
     cache: NodeCache | None = None,
     origins: Origins | None = None,
+    today: date | None = None,
 ) -> Handbook | None:
     """Load and validate `manifest` and every section it lists; problems go to `problems`.
 
@@ -43,7 +49,9 @@ def read_handbook(
         return None
     if origins is not None:
         origins.update(setting_origins(fields))
-    sections = _read_sections(read, fields.get("sections"), root, cache)
+    max_age = read.number(fields.get("salary_max_age_years"), "salary_max_age_years", minimum=0)
+    ctx = BlockContext(read, root, today, DEFAULT_MAX_AGE_YEARS if max_age is None else max_age)
+    sections = _read_sections(ctx, fields.get("sections"), cache)
     return Handbook(
         title=read.text(fields.get("title"), "title", required=True),
         subtitle=read.text(fields.get("subtitle"), "subtitle"),
@@ -102,8 +110,9 @@ def _colour(read: Reader, node: Node | None, path: str, default: str) -> str:
     return value.lower()
 
 
-def _read_sections(read: Reader, node: Node | None, root: Path, cache: NodeCache | None) -> list[Section]:
+def _read_sections(ctx: BlockContext, node: Node | None, cache: NodeCache | None) -> list[Section]:
     """Each listed section file, loaded and validated, once each, in order."""
+    read, root = ctx.read, ctx.root
     seen: dict[Path, Where] = {}
     ids: dict[str, Where] = {}
     sections: list[Section] = []
@@ -125,7 +134,7 @@ def _read_sections(read: Reader, node: Node | None, root: Path, cache: NodeCache
             what = "is a directory" if file.is_dir() else "not found"
             read.error(item.where, path, f"section file '{name}' {what}; expected a YAML file relative to {display_path(root) or '.'}")
             return
-        section = read_section(file, read, root, cache)
+        section = read_section(file, ctx, cache)
         if section is not None:
             sections.append(section)
 
@@ -133,8 +142,9 @@ def _read_sections(read: Reader, node: Node | None, root: Path, cache: NodeCache
     return sections
 
 
-def read_section(file: Path, read: Reader, root: Path, cache: NodeCache | None = None) -> Section | None:
-    """Load and validate one section file; its images are found relative to `root`."""
+def read_section(file: Path, ctx: BlockContext, cache: NodeCache | None = None) -> Section | None:
+    """Load and validate one section file; its images are found relative to `ctx.root`."""
+    read = ctx.read
     node = load_file(file, read.problems, cache)
     if node is None:
         return None
@@ -142,7 +152,6 @@ def read_section(file: Path, read: Reader, root: Path, cache: NodeCache | None =
     if fields is None:
         return None
     title = read.text(fields.get("title"), "title", required=True)
-    ctx = BlockContext(read, root)
     blocks = read.items(fields.get("blocks"), "blocks", lambda item, path: read_block(ctx, item, path))
     blocks = tuple(block for block in blocks if block is not None)
     if not title:

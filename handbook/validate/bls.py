@@ -1,0 +1,89 @@
+"""Salary rows from a U.S. BLS Occupational Employment and Wage Statistics file (CSV layout).
+
+BLS marks special values: `*` a wage that is not available, `**` employment that
+is not available, `#` a wage at or above the top-coded maximum. They become
+figures a reader understands, never a bare symbol or a zero.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+
+from handbook.loader import Node
+from handbook.model import Figure, SalaryRow
+from handbook.validate.assets import resolve_inside
+from handbook.validate.fields import Reader, join
+from handbook.validate.salary import combine
+
+IMPORT_KEYS = ("file", "occupation", "areas", "top_coded_annual", "top_coded_hourly")
+REQUIRED_COLUMNS = ("AREA_TITLE", "OCC_CODE")
+# BLS's top codes since May 2022; older files used lower ones, set them in the import.
+TOP_CODED_ANNUAL = 239_200
+TOP_CODED_HOURLY = 115.00
+COLUMNS = {"pct10": "PCT10", "pct25": "PCT25", "median": "MEDIAN", "pct75": "PCT75", "pct90": "PCT90", "mean": "MEAN"}
+
+
+def import_rows(ctx, node: Node, path: str) -> list[SalaryRow]:
+    read: Reader = ctx.read
+    fields = read.mapping(node, path, IMPORT_KEYS, required=("file", "occupation"))
+    if fields is None:
+        return []
+    name = read.text(fields.get("file"), join(path, "file"))
+    code = read.text(fields.get("occupation"), join(path, "occupation"))
+    areas = [a for a in read.items(fields.get("areas"), join(path, "areas"), lambda n, p: read.text(n, p, required=True), required=False) if a]
+    top_annual = read.number(fields.get("top_coded_annual"), join(path, "top_coded_annual")) or TOP_CODED_ANNUAL
+    top_hourly = read.number(fields.get("top_coded_hourly"), join(path, "top_coded_hourly")) or TOP_CODED_HOURLY
+    if not name or not code:
+        return []
+    file = resolve_inside(read, fields.get("file"), join(path, "file"), name, ctx.root)
+    if file is None:
+        return []
+    try:
+        records = list(csv.DictReader(io.StringIO(file.read_text(encoding="utf-8-sig"))))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        read.error(fields.get("file").where, join(path, "file"), f"'{name}' cannot be read as a UTF-8 CSV file ({exc}); export the BLS table as CSV")
+        return []
+    records = [{(k or "").strip().upper(): (v or "").strip() for k, v in record.items()} for record in records]
+    missing = [c for c in REQUIRED_COLUMNS if not records or c not in records[0]]
+    if missing:
+        read.error(fields.get("file").where, join(path, "file"), f"'{name}' has no column {', '.join(missing)}; expected the BLS OEWS layout (AREA_TITLE, OCC_CODE, A_MEDIAN, ...)")
+        return []
+    for_code = [r for r in records if r["OCC_CODE"] == code]
+    if not for_code:
+        codes = {r["OCC_CODE"]: r.get("OCC_TITLE", "") for r in records}
+        close = difflib.get_close_matches(code, list(codes), n=3, cutoff=0.6)
+        hint = "; close matches: " + ", ".join(f"{c} ({codes[c]})" if codes[c] else c for c in close) if close else ""
+        read.error(fields.get("occupation").where, join(path, "occupation"), f"occupation code '{code}' is not in '{name}'{hint}")
+        return []
+    by_area = {r["AREA_TITLE"]: r for r in for_code}
+    chosen = []
+    for i, area in enumerate(areas or list(by_area)):
+        if area in by_area:
+            chosen.append(by_area[area])
+            continue
+        close = difflib.get_close_matches(area, list(by_area), n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; areas with that code: {', '.join(list(by_area)[:8])}"
+        read.error(fields.get("areas").where, join(path, f"areas[{i}]"), f"area '{area}' has no row for occupation {code} in '{name}'{hint}")
+    return [_row(record, top_annual, top_hourly) for record in chosen]
+
+
+def _row(record: dict[str, str], top_annual: float, top_hourly: float) -> SalaryRow:
+    annual = {m: f for m, c in COLUMNS.items() if (f := _figure(record.get(f"A_{c}"), top_annual)) is not None}
+    hourly = {m: f for m, c in COLUMNS.items() if (f := _figure(record.get(f"H_{c}"), top_hourly)) is not None}
+    return SalaryRow(record["AREA_TITLE"], wages=combine(annual, hourly), employment=_figure(record.get("TOT_EMP"), 0))
+
+
+def _figure(raw: str | None, top: float) -> Figure | None:
+    """A BLS cell as a Figure; None when the column is absent or empty."""
+    if raw is None or raw == "":
+        return None
+    if raw in ("*", "**"):
+        return Figure(None, "not_available")
+    if raw == "#":
+        return Figure(top, "top_coded")
+    try:
+        return Figure(float(raw.replace(",", "")))
+    except ValueError:
+        return Figure(None, "not_available")

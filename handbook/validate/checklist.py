@@ -1,0 +1,64 @@
+"""Checklists: items to tick, each with optional sub-items and a note or due date."""
+
+from __future__ import annotations
+
+from handbook.loader import Mapping, Node
+from handbook.model import Block, Checklist, ChecklistItem
+from handbook.validate.fields import Reader, join
+
+CHECKLIST_KEYS = ("title", "items", "fillable")
+ITEM_KEYS = ("text", "note", "due", "items")
+MAX_DEPTH = 2  # items and their sub-items
+
+
+def checklist(ctx, node: Node, path: str) -> Block | None:
+    read: Reader = ctx.read
+    if not isinstance(node, Mapping):
+        items = _items(read, node, path, 1)
+        return Checklist(items, node.where) if items else None
+    fields = read.mapping(node, path, CHECKLIST_KEYS, required=("items",))
+    if fields is None:
+        return None
+    title = read.text(fields.get("title"), join(path, "title"))
+    fillable = read.flag(fields.get("fillable"), join(path, "fillable"), False)
+    items = _items(read, fields.get("items"), join(path, "items"), 1)
+    if not items:
+        return None
+    heading = "Due" if _uses(fields.get("items"), "due") else "Note" if any(_has_note(i) for i in items) else ""
+    return Checklist(items, node.where, title=title, fillable=fillable, note_heading=heading)
+
+
+def _items(read: Reader, node: Node | None, path: str, depth: int) -> tuple[ChecklistItem, ...]:
+    found = read.items(node, path, lambda item, p: _item(read, item, p, depth))
+    return tuple(item for item in found if item is not None)
+
+
+def _item(read: Reader, node: Node, path: str, depth: int) -> ChecklistItem | None:
+    if not isinstance(node, Mapping):
+        text = read.inline(node, path, required=True)
+        return ChecklistItem(text) if text else None
+    fields = read.mapping(node, path, ITEM_KEYS, required=("text",))
+    if fields is None:
+        return None
+    if fields.get("note") is not None and fields.get("due") is not None:
+        read.error(node.where, path, "has both note: and due:; give one of them")
+    text = read.inline(fields.get("text"), join(path, "text"), required=True)
+    note = read.text(fields.get("due") or fields.get("note"), join(path, "due" if fields.get("due") is not None else "note"))
+    sub_items: tuple[ChecklistItem, ...] = ()
+    if fields.get("items") is not None:
+        if depth >= MAX_DEPTH:
+            read.error(fields.get("items").where, join(path, "items"), "sub-items cannot have sub-items of their own; keep checklists two levels deep")
+        else:
+            sub_items = _items(read, fields.get("items"), join(path, "items"), depth + 1)
+    return ChecklistItem(text, note=note, items=sub_items) if text else None
+
+
+def _has_note(item: ChecklistItem) -> bool:
+    return bool(item.note) or any(_has_note(sub) for sub in item.items)
+
+
+def _uses(node: Node | None, key: str) -> bool:
+    """Whether any item under `node` writes `key:`."""
+    if isinstance(node, Mapping):
+        return node.get(key) is not None or any(_uses(value, key) for _, value in node.entries)
+    return any(_uses(item, key) for item in getattr(node, "items", ()) or ())
