@@ -50,3 +50,56 @@ def register_family(family: str) -> FontFamily:
         pdfmetrics.registerFont(TTFont(name, str(fonts_dir() / files[face])))
     pdfmetrics.registerFontFamily(family, normal=names.regular, bold=names.bold, italic=names.italic, boldItalic=names.bold_italic)
     return names
+
+
+def covered_characters(family: str) -> frozenset[int]:
+    """The code points every face of `family` can draw, read from the fonts' cmap tables."""
+    faces = [_cmap_code_points(fonts_dir() / name) for name in FONT_FAMILIES[family].values()]
+    return frozenset.intersection(*faces)
+
+
+def _cmap_code_points(path) -> frozenset[int]:
+    """Code points in a TrueType font's Unicode cmap (format 4 or 12); a few ms, no full parse."""
+    import struct
+
+    data = path.read_bytes()
+    tables = struct.unpack(">H", data[4:6])[0]
+    cmap = next(
+        struct.unpack(">I", data[12 + 16 * i + 8 : 12 + 16 * i + 12])[0]
+        for i in range(tables)
+        if data[12 + 16 * i : 12 + 16 * i + 4] == b"cmap"
+    )
+    subtables = {}
+    for i in range(struct.unpack(">H", data[cmap + 2 : cmap + 4])[0]):
+        platform, encoding, offset = struct.unpack(">HHI", data[cmap + 4 + 8 * i : cmap + 12 + 8 * i])
+        subtables[(platform, encoding)] = cmap + offset
+    if (3, 10) in subtables:
+        start = subtables[(3, 10)]
+        groups = struct.unpack(">I", data[start + 12 : start + 16])[0]
+        points: set[int] = set()
+        for g in range(groups):
+            first, last, glyph = struct.unpack(">III", data[start + 16 + 12 * g : start + 28 + 12 * g])
+            points.update(c for c in range(first, last + 1) if glyph + c - first)
+        return frozenset(points)
+    start = subtables[(3, 1)]
+    segments = struct.unpack(">H", data[start + 6 : start + 8])[0] // 2
+    ends = struct.unpack(f">{segments}H", data[start + 14 : start + 14 + 2 * segments])
+    starts_at = start + 16 + 2 * segments
+    starts = struct.unpack(f">{segments}H", data[starts_at : starts_at + 2 * segments])
+    deltas = struct.unpack(f">{segments}h", data[starts_at + 2 * segments : starts_at + 4 * segments])
+    offsets_at = starts_at + 4 * segments
+    offsets = struct.unpack(f">{segments}H", data[offsets_at : offsets_at + 2 * segments])
+    points = set()
+    for s, (first, last, delta, offset) in enumerate(zip(starts, ends, deltas, offsets)):
+        for c in range(first, last + 1):
+            if c == 0xFFFF:
+                continue
+            if offset == 0:
+                glyph = (c + delta) & 0xFFFF
+            else:
+                at = offsets_at + 2 * s + offset + 2 * (c - first)
+                glyph = struct.unpack(">H", data[at : at + 2])[0]
+                glyph = (glyph + delta) & 0xFFFF if glyph else 0
+            if glyph:
+                points.add(c)
+    return frozenset(points)

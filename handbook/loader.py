@@ -9,6 +9,7 @@ refused, and so are duplicate keys, which PyYAML would silently drop.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,8 @@ import yaml
 from handbook.errors import Problem, Problems, Where
 
 MAX_FILE_BYTES = 1_000_000
+# What YAML 1.1 does not allow in a file (PyYAML's own rule), found before PyYAML would raise.
+_NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 MAX_DEPTH = 40
 
 
@@ -145,6 +148,11 @@ def load_bytes(data: bytes, shown: str, problems: Problems) -> Node | None:
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
+    bad = _NON_PRINTABLE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        problems.add(Where(shown, line), f"contains the control character U+{ord(bad.group()):04X}, which YAML files cannot hold; remove it")
+        return None
     loader = _Composer(text)
     try:
         root = loader.get_single_node()

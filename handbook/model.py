@@ -71,6 +71,7 @@ class Image:
     where: Where
     caption: str = ""
     width: float = 1.0  # fraction of the text width
+    orientation: int = 1  # EXIF orientation: 1 is upright as stored
 
 
 MEASURES = ("value", "pct10", "pct25", "median", "pct75", "pct90", "mean")

@@ -44,6 +44,7 @@ def check_failure(project_root: Path, case: Path, *args: str) -> None:
 @pytest.mark.parametrize("case", SECTION_CASES, ids=lambda p: p.stem)
 def test_bad_section_file(case, project):
     (project.root / "sections").mkdir(exist_ok=True)
+    shutil.copytree(BAD / "assets", project.root / "assets" / "bad")
     shutil.copyfile(case, project.root / "sections" / case.name)
     project.manifest(f"sections/{case.name}")
     check_failure(project.root, case)

@@ -91,3 +91,17 @@ def test_a_block_taller_than_a_page_is_a_clear_error(project):
     )
     assert not (project.root / "out/big.pdf").exists()
     assert list((project.root / "out").iterdir()) == []
+
+
+def test_photo_stored_sideways_comes_out_upright(project):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "tests/bad/assets", project.root / "assets")
+    project.manifest(project.section("photo", "- image: {file: assets/sideways.jpg, alt: A photo}"))
+    out = build_handbook(project.root / "handbook.yaml", project.root / "o.pdf").output
+    (image,) = [image for page in PdfReader(out).pages for image in page.images]
+    assert image.image.size == (20, 40)  # stored 40x20 with orientation 6: upright it is tall
+    pixel_top = image.image.convert("RGB").getpixel((10, 2))
+    assert pixel_top[0] > 200 and pixel_top[1] > 200  # the yellow stripe, stored on the left, is now on top

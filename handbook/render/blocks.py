@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Callable
 
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer
@@ -70,20 +71,33 @@ def render_quote(block: model.Quote, ctx: RenderContext) -> list[Flowable]:
 
 
 def render_image(block: model.Image, ctx: RenderContext) -> list[Flowable]:
-    from reportlab.lib.utils import ImageReader
-
-    pixels_wide, pixels_high = ImageReader(str(block.path)).getSize()
+    source, (pixels_wide, pixels_high) = _upright(block)
     width = ctx.width * block.width
     height = width * pixels_high / pixels_wide
     limit = ctx.height * 0.6
     if height > limit:
         width, height = width * limit / height, limit
-    picture = PdfImage(str(block.path), width=width, height=height)
+    picture = PdfImage(source, width=width, height=height)
     picture.hAlign = "CENTER"
     flowables: list[Flowable] = [picture]
     if block.caption:
         flowables += [Spacer(1, 4), Paragraph(text_markup(block.caption), ctx.styles["caption"])]
     return [KeepTogether(flowables), Spacer(1, 10)]
+
+
+def _upright(block: model.Image):
+    """The image to place and its size in pixels, turned upright when its EXIF orientation says so."""
+    from PIL import Image as PILImage
+    from PIL import ImageOps
+
+    with PILImage.open(block.path) as picture:
+        if block.orientation == 1:
+            return str(block.path), picture.size
+        upright = ImageOps.exif_transpose(picture)
+    buffer = io.BytesIO()
+    upright.save(buffer, "JPEG", quality=92)
+    buffer.seek(0)
+    return buffer, upright.size
 
 
 RENDERERS: dict[type, Callable[[object, RenderContext], list[Flowable]]] = {

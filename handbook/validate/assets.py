@@ -32,26 +32,48 @@ def resolve_inside(read: Reader, node: Node, path: str, name: str, root: Path) -
 
 def check_image(read: Reader, node: Node, path: str, name: str, root: Path) -> Path | None:
     """An image file inside the project that Pillow can decode, in a format a PDF can hold."""
+    found = inspect_image(read, node, path, name, root)
+    return found[0] if found else None
+
+
+def inspect_image(read: Reader, node: Node, path: str, name: str, root: Path) -> tuple[Path, int] | None:
+    """Like check_image, with the EXIF orientation the image is stored in (1: upright)."""
     resolved = resolve_inside(read, node, path, name, root)
     if resolved is None:
         return None
     if resolved.suffix.lower() == ".svg":
         read.error(node.where, path, f"'{name}' is an SVG drawing; expected a PNG or JPEG image (export the SVG as PNG)")
         return None
+    import warnings
+
     from PIL import Image as PILImage
+    from PIL import UnidentifiedImageError
+
+    def fail(reason: str) -> None:
+        read.error(node.where, path, f"'{name}' {reason}")
 
     try:
-        with PILImage.open(resolved) as picture:
-            kind = picture.format
-            width, height = picture.size
-            if kind not in IMAGE_FORMATS:
-                read.error(node.where, path, f"'{name}' is a {kind} image; expected PNG or JPEG")
-                return None
-            if width * height > MAX_IMAGE_PIXELS:
-                read.error(node.where, path, f"'{name}' is {width}x{height} pixels; expected at most {MAX_IMAGE_PIXELS:,} pixels")
-                return None
-            picture.load()
-    except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError) as exc:
-        read.error(node.where, path, f"'{name}' cannot be read as an image ({exc}); expected a valid PNG or JPEG file")
+        with warnings.catch_warnings():
+            # Pillow's own bomb warning; the pixel limit below is the check that counts.
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+            with PILImage.open(resolved) as picture:
+                kind = picture.format
+                width, height = picture.size
+                if kind not in IMAGE_FORMATS:
+                    fail(f"is a {kind} image; expected PNG or JPEG")
+                    return None
+                if width * height > MAX_IMAGE_PIXELS:
+                    fail(f"is {width}x{height} pixels; expected at most {MAX_IMAGE_PIXELS:,} pixels")
+                    return None
+                picture.load()
+                orientation = picture.getexif().get(0x0112, 1) if kind == "JPEG" else 1
+    except PILImage.DecompressionBombError:
+        fail(f"declares far more pixels than an image may have; expected at most {MAX_IMAGE_PIXELS:,} pixels")
         return None
-    return resolved
+    except UnidentifiedImageError:
+        fail("cannot be read as an image (cannot identify image file); expected a valid PNG or JPEG file")
+        return None
+    except (OSError, SyntaxError, ValueError):
+        fail("cannot be read as an image (the file is truncated or damaged); expected a valid PNG or JPEG file")
+        return None
+    return resolved, orientation if orientation in range(1, 9) else 1

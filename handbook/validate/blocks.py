@@ -13,7 +13,7 @@ from typing import Callable
 
 from handbook.loader import Mapping, Node, Scalar
 from handbook.model import Block, Bullets, Callout, Image, Paragraph, Quote, Steps
-from handbook.validate.assets import check_image
+from handbook.validate.assets import inspect_image
 from handbook.validate.checklist import checklist
 from handbook.validate.fields import Reader, describe, join, suggest
 from handbook.validate.salary import salary_table
@@ -83,7 +83,7 @@ def image(ctx: BlockContext, node: Node, path: str) -> Block | None:
     if fields is None:
         return None
     file_node = fields.get("file")
-    name = ctx.read.text(file_node, join(path, "file"))
+    name = ctx.read.file_name(file_node, join(path, "file"))
     alt = ctx.read.text(fields.get("alt"), join(path, "alt"))
     caption = ctx.read.text(fields.get("caption"), join(path, "caption"))
     width = ctx.read.number(fields.get("width"), join(path, "width"), minimum=0.05)
@@ -92,10 +92,10 @@ def image(ctx: BlockContext, node: Node, path: str) -> Block | None:
         width = None
     if not name or not alt:
         return None
-    resolved = check_image(ctx.read, file_node, join(path, "file"), name, ctx.root)
-    if resolved is None:
+    found = inspect_image(ctx.read, file_node, join(path, "file"), name, ctx.root)
+    if found is None:
         return None
-    return Image(resolved, alt, node.where, caption=caption, width=width or 1.0)
+    return Image(found[0], alt, node.where, caption=caption, width=width or 1.0, orientation=found[1])
 
 
 BLOCK_KINDS: dict[str, BlockValidator] = {

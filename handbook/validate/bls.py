@@ -30,7 +30,7 @@ def import_rows(ctx, node: Node, path: str) -> list[SalaryRow]:
     fields = read.mapping(node, path, IMPORT_KEYS, required=("file", "occupation"))
     if fields is None:
         return []
-    name = read.text(fields.get("file"), join(path, "file"))
+    name = read.file_name(fields.get("file"), join(path, "file"))
     code = read.text(fields.get("occupation"), join(path, "occupation"))
     areas = [a for a in read.items(fields.get("areas"), join(path, "areas"), lambda n, p: read.text(n, p, required=True), required=False) if a]
     top_annual = read.number(fields.get("top_coded_annual"), join(path, "top_coded_annual")) or TOP_CODED_ANNUAL

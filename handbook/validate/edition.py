@@ -36,6 +36,7 @@ def read_edition(
     if base is None:
         return None, []
     read = Reader(problems, profile.variables)
+    read.use_font(base.theme.font)
     origins = [Origin(name, "", f"base {where}") for name, where in base_origins.items()]
     handbook, settings = _apply_settings(read, base, profile)
     origins = [o for o in origins if o.what not in settings] + [Origin(n, "", f"profile {w}") for n, w in settings.items()]

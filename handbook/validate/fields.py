@@ -53,6 +53,14 @@ class Reader:
     def __init__(self, problems: Problems, variables: dict[str, str] | None = None) -> None:
         self.problems = problems
         self.variables = variables or {}
+        self.font = ""
+        self.glyphs: frozenset[int] | None = None  # what the handbook's font can draw, once known
+
+    def use_font(self, family: str) -> None:
+        """Check drawn text against what `family` can draw from now on."""
+        from handbook.fonts import covered_characters
+
+        self.font, self.glyphs = family, covered_characters(family)
 
     def error(self, where: Where, path: str, message: str) -> None:
         self.problems.add(where, f"{path}: {message}" if path else message)
@@ -79,6 +87,10 @@ class Reader:
         """A single line of text, exactly as typed, with {school.*} and {var.*} placeholders filled in."""
         return self._text(node, path, required=required, default=default, markup=False)
 
+    def file_name(self, node: Node | None, path: str, *, required: bool = False, default: str = "") -> str:
+        """A path to a file: text that is never drawn, so any character may appear."""
+        return self._text(node, path, required=required, default=default, markup=False, drawn=False)
+
     def inline(self, node: Node | None, path: str, *, required: bool = False) -> Inline:
         """Text with the documented inline markup, parsed into spans."""
         raw = self._text(node, path, required=required, default="", markup=True)
@@ -90,7 +102,7 @@ class Reader:
             self.error(node.where, path, str(exc))
             return ()
 
-    def _text(self, node: Node | None, path: str, *, required: bool, default: str, markup: bool) -> str:
+    def _text(self, node: Node | None, path: str, *, required: bool, default: str, markup: bool, drawn: bool = True) -> str:
         if node is None or _is_null(node):
             if required and node is not None:
                 self.error(node.where, path, "is empty; expected text")
@@ -102,7 +114,14 @@ class Reader:
         if bad:
             self.error(node.where, path, f"contains the control character U+{ord(bad.group()):04X}; expected printable text")
             return default
-        return self._fill(node, path, node.text.strip(), markup)
+        text = self._fill(node, path, node.text.strip(), markup)
+        if drawn and self.glyphs is not None:
+            missing = sorted({c for c in text if ord(c) not in self.glyphs and not c.isspace()})
+            if missing:
+                shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:8]) + (" and more" if len(missing) > 8 else "")
+                self.error(node.where, path, f"the font {self.font} cannot draw {shown}; they would print as empty boxes, so use other characters")
+                return default
+        return text
 
     def _fill(self, node: Scalar, path: str, text: str, markup: bool) -> str:
         """Replace each {school.x} / {var.x} with its value; an undefined one is a problem."""

@@ -49,6 +49,8 @@ def read_handbook(
         return None
     if origins is not None:
         origins.update(setting_origins(fields))
+    theme = read_theme(read, fields.get("theme"), Theme())
+    read.use_font(theme.font)
     max_age = read.number(fields.get("salary_max_age_years"), "salary_max_age_years", minimum=0)
     ctx = BlockContext(read, root, today, DEFAULT_MAX_AGE_YEARS if max_age is None else max_age)
     sections = _read_sections(ctx, fields.get("sections"), cache)
@@ -60,7 +62,7 @@ def read_handbook(
         edition=read.text(fields.get("edition"), "edition"),
         page_size=read.choice(fields.get("page_size"), "page_size", PAGE_SIZES, "letter"),
         keywords=_read_keywords(read, fields.get("keywords")),
-        theme=read_theme(read, fields.get("theme"), Theme()),
+        theme=theme,
         sections=tuple(sections),
         inputs=(manifest.resolve(),),
     )
@@ -118,7 +120,7 @@ def _read_sections(ctx: BlockContext, node: Node | None, cache: NodeCache | None
     sections: list[Section] = []
 
     def one(item: Node, path: str) -> None:
-        name = read.text(item, path, required=True)
+        name = read.file_name(item, path, required=True)
         if not name:
             return
         file = (root / name).resolve()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from handbook.errors import Problems, Where
 from handbook.loader import Mapping, Node, NodeCache, Scalar, load_file
-from handbook.model import Block, Contact, School
+from handbook.model import Block, Contact, School, Theme
 from handbook.validate.assets import check_image
 from handbook.validate.blocks import BLOCK_KINDS, BlockContext, read_block
 from handbook.validate.fields import Reader, join
@@ -63,11 +63,12 @@ def read_profile(path: Path, problems: Problems, cache: NodeCache | None = None)
     if node is None:
         return None
     plain = Reader(problems)
+    plain.use_font(Theme().font)
     fields = plain.mapping(node, "", PROFILE_KEYS, required=("school",))
     if fields is None:
         return None
     folder = path.parent
-    base_name = plain.text(fields.get("handbook"), "handbook", default=DEFAULT_BASE)
+    base_name = plain.file_name(fields.get("handbook"), "handbook", default=DEFAULT_BASE)
     base = (folder / base_name).resolve()
     base_where = fields.get("handbook").where if fields.get("handbook") else node.where
     if not base.is_file():
@@ -75,6 +76,7 @@ def read_profile(path: Path, problems: Problems, cache: NodeCache | None = None)
     variables, school = _read_school(plain, fields.get("school"), folder, base.parent)
     variables.update(_read_variables(plain, fields.get("variables")))
     read = Reader(problems, variables)
+    read.use_font(Theme().font)
     ctx = BlockContext(read, base.parent)
     settings = {key: (fields.get(key), _key_where(fields, key)) for key in ("edition", "title", "subtitle", "page_size", "theme") if fields.get(key) is not None}
     return Profile(
@@ -103,7 +105,7 @@ def _read_school(read: Reader, node: Node | None, folder: Path, project: Path) -
     fields = read.mapping(node, "school", SCHOOL_KEYS, required=("name",)) if node is not None else None
     if fields is None:
         return {}, School(name="")
-    values = {key: read.text(fields.get(key), join("school", key)) for key in SCHOOL_KEYS}
+    values = {key: (read.file_name if key == "logo" else read.text)(fields.get(key), join("school", key)) for key in SCHOOL_KEYS}
     website = values["website"]
     if website and not website.startswith(("http://", "https://")):
         read.error(fields.get("website").where, "school.website", f"'{website}' is not a web address; expected one starting with https://")
@@ -138,7 +140,7 @@ def _read_names(read: Reader, node: Node | None, path: str) -> tuple[tuple[str, 
 
 
 def _section_file(read: Reader, node: Node | None, path: str, folder: Path) -> Path | None:
-    name = read.text(node, path, required=True)
+    name = read.file_name(node, path, required=True)
     if not name:
         return None
     file = (folder / name).resolve()
