@@ -22,6 +22,9 @@ def check_target(target: Path, inputs: Iterable[Path] = ()) -> None:
         raise OutputError(f"{target}: the output would overwrite one of the handbook's input files; choose another output path")
     if target.is_dir():
         raise OutputError(f"{target}: is a directory; expected a file path such as {target / 'handbook.pdf'}")
+    if target.exists() and not target.is_file():
+        # A device, pipe or socket: renaming a PDF over it would replace it, not write into it.
+        raise OutputError(f"{target}: is not a regular file (a device, pipe or socket); expected a path for a PDF file")
     for parent in resolved.parents:
         if parent.exists():
             if not parent.is_dir():
