@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -104,3 +105,40 @@ def assert_text_inside_pages(pdf: Path, margin: float = 18) -> None:
             assert margin <= x0 and x1 <= width - margin, f"{box.group(5)!r} runs off the page sideways ({x0}..{x1} of {width})"
             assert margin <= y0 and y1 <= height - margin, f"{box.group(5)!r} runs off the page vertically ({y0}..{y1} of {height})"
     assert words, "pdftotext found no words"
+
+
+def pdf_problems(pdf: Path) -> list[str]:
+    """What qpdf, pdffonts, pdftoppm and a strict pypdf find wrong with `pdf`; empty when it is clean."""
+    found = []
+    check = subprocess.run([tool("qpdf"), "--check", str(pdf)], capture_output=True, text=True)
+    if check.returncode != 0 or check.stderr:
+        found.append(f"qpdf --check: {check.stdout.strip()} {check.stderr.strip()}")
+    for row in pdffonts_rows(pdf):
+        if row[-5] != "yes":
+            found.append(f"pdffonts: {row[0]} is not embedded")
+    with tempfile.TemporaryDirectory() as scratch:
+        render = subprocess.run([tool("pdftoppm"), "-r", "8", "-png", str(pdf), f"{scratch}/p"], capture_output=True, text=True)
+        if render.returncode != 0 or render.stderr:
+            found.append(f"pdftoppm: {render.stderr.strip()}")
+    try:
+        reader = PdfReader(pdf, strict=True)
+        for page in reader.pages:
+            page.extract_text()
+    except Exception as exc:  # noqa: BLE001 - any failure to read is the finding
+        found.append(f"pypdf (strict): {exc!r}")
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_pdf_passes_the_validators(tmp_path_factory):
+    """After the whole run, check every PDF any test wrote with the tools a print shop uses."""
+    yield
+    base = tmp_path_factory.getbasetemp()
+    pdfs = [p for p in base.rglob("*.pdf") if p.is_file() and p.read_bytes()[:5] == b"%PDF-"]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(pdf_problems, pdfs))
+    failures = [f"{pdf.relative_to(base)}: {'; '.join(found)}" for pdf, found in zip(pdfs, results) if found]
+    assert len(pdfs) >= 20, f"only {len(pdfs)} PDFs were found to validate"
+    assert not failures, "PDFs that fail validation:\n" + "\n".join(failures)
