@@ -81,8 +81,12 @@ def build_handbook(
     depfile: Path | None = None,
     cache: NodeCache | None = None,
     strict: bool = False,
+    booklet: bool = False,
 ) -> BuildResult:
-    """Build the PDF for `manifest` (or for the edition of profile `school`) atomically."""
+    """Build the PDF for `manifest` (or for the edition of profile `school`) atomically.
+
+    With `booklet`, the pages are imposed two-up for saddle stitching; `pages` counts printed sides.
+    """
     loaded = load(manifest, school, cache, strict=strict)
     handbook = loaded.handbook
     target = output or default_output(handbook, school)
@@ -90,7 +94,23 @@ def build_handbook(
     check_target(target, inputs)
     from handbook.render.document import render_pdf
 
-    pages = write_atomically(target, lambda out: render_pdf(handbook, out))
+    if booklet:
+        pages = write_atomically(target, lambda out: _booklet(handbook, out))
+    else:
+        pages = write_atomically(target, lambda out: render_pdf(handbook, out))
     if depfile is not None:
         write_depfile(depfile, target, inputs)
     return BuildResult(target, pages, loaded.warnings)
+
+
+def _booklet(handbook: Handbook, out) -> int:
+    import io
+
+    from handbook.booklet import impose
+    from handbook.render.back_cover import has_back_cover
+    from handbook.render.document import render_pdf
+
+    flat = io.BytesIO()
+    render_pdf(handbook, flat)
+    flat.seek(0)
+    return impose(flat, out, keep_last=has_back_cover(handbook))

@@ -49,21 +49,24 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
 @SCHOOL_OPTION
 @click.option("--depfile", type=click.Path(path_type=Path, dir_okay=False), help="Also write a make dependency file listing every input of the PDF.")
 @STRICT_OPTION
+@click.option("--booklet", is_flag=True, help="Impose for saddle stitching: two pages a side, print double-sided (flip on short edge), fold, staple.")
 @click.pass_context
-def build(ctx: click.Context, manifest: Path, output: Path | None, school: Path | None, depfile: Path | None, strict: bool) -> None:
+def build(ctx: click.Context, manifest: Path, output: Path | None, school: Path | None, depfile: Path | None, strict: bool, booklet: bool) -> None:
     """Build the PDF handbook described by MANIFEST, or a school's edition with --school.
 
     \b
     Example:
       handbook build handbook.yaml -o build/fair.pdf
       handbook build --school schools/riverside.yaml
+      handbook build --booklet -o build/fair-booklet.pdf
     """
     from handbook.build import build_handbook
 
     _manifest_or_school(ctx, manifest, school)
-    result = build_handbook(manifest, output, school=school, depfile=depfile, strict=strict)
+    result = build_handbook(manifest, output, school=school, depfile=depfile, strict=strict, booklet=booklet)
     _print_warnings(result.warnings)
-    click.echo(f"wrote {result.output} ({result.pages} pages)")
+    unit = "printed sides" if booklet else "pages"
+    click.echo(f"wrote {result.output} ({result.pages} {unit})")
 
 
 @main.command()
