@@ -185,3 +185,25 @@ def new(directory: Path) -> None:
 
     created = new_project(directory)
     click.echo(f"created {directory} with {len(created)} files; run 'handbook build' inside it")
+
+
+@main.command()
+@click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def preflight(pdf: Path) -> None:
+    """Check PDF as a print shop would: page size, fonts embedded, image resolution, nothing off the page.
+
+    Exits 1 when something must be fixed before printing.
+
+    \b
+    Example:
+      handbook preflight build/medical-coding-careers.pdf
+    """
+    from handbook.errors import HandbookError
+    from handbook.preflight import preflight as run_preflight
+
+    report = run_preflight(pdf)
+    click.echo(f"preflight {pdf}")
+    for line in report.lines():
+        click.echo(line)
+    if report.failures:
+        raise HandbookError(f"{pdf}: {len(report.failures)} problems to fix before printing")

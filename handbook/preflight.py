@@ -1,0 +1,211 @@
+"""What a print shop checks before it prints a PDF: page size, embedded fonts, image resolution,
+and nothing drawn off the page."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MIN_DPI = 150
+TOLERANCE = 0.5  # points a shape may overhang the page edge (rounding)
+PAPER = {(612, 792): "Letter", (595, 842): "A4", (792, 1224): "Tabloid (two Letter pages)", (842, 1191): "A3 (two A4 pages)",
+         (1224, 792): "Tabloid (two Letter pages)", (1191, 842): "A3 (two A4 pages)"}
+
+
+@dataclass
+class Report:
+    """Findings of a preflight: facts, warnings (print anyway) and failures (fix first)."""
+
+    facts: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [f"  {fact}" for fact in self.facts]
+        out += [f"  warning: {w}" for w in self.warnings]
+        out += [f"  FAIL: {f}" for f in self.failures]
+        verdict = "ready to print" if not self.failures else "not ready to print"
+        out.append(f"{verdict}: {len(self.failures)} failures, {len(self.warnings)} warnings")
+        return out
+
+
+def preflight(path: Path) -> Report:
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    report = Report()
+    _page_sizes(reader, report)
+    _fonts(reader, report)
+    _placement(reader, report)
+    return report
+
+
+def _page_sizes(reader, report: Report) -> None:
+    sizes: dict[tuple[int, int], list[int]] = {}
+    for number, page in enumerate(reader.pages, start=1):
+        box = page.mediabox
+        sizes.setdefault((round(float(box.width)), round(float(box.height))), []).append(number)
+    described = [f"{PAPER.get(size, 'custom')} {size[0] / 72:.2f} x {size[1] / 72:.2f} in ({len(pages)} pages)" for size, pages in sizes.items()]
+    report.facts.append(f"pages: {len(reader.pages)}; size: {'; '.join(described)}")
+    if len(sizes) > 1:
+        report.warnings.append("pages differ in size; a print shop prints one paper size per job")
+
+
+def _font_dicts(resources, seen: set[int]):
+    """Every font dictionary reachable from a resources dictionary, forms included."""
+    if resources is None:
+        return
+    resources = resources.get_object()
+    fonts = resources.get("/Font")
+    if fonts is not None:
+        for font in fonts.get_object().values():
+            yield font.get_object()
+    xobjects = resources.get("/XObject")
+    if xobjects is not None:
+        for ref in xobjects.get_object().values():
+            xobject = ref.get_object()
+            key = id(xobject)
+            if xobject.get("/Subtype") == "/Form" and key not in seen:
+                seen.add(key)
+                yield from _font_dicts(xobject.get("/Resources"), seen)
+
+
+def _embedded(font) -> bool:
+    if font.get("/Subtype") == "/Type3":
+        return True
+    if font.get("/Subtype") == "/Type0":
+        font = font["/DescendantFonts"][0].get_object()
+    descriptor = font.get("/FontDescriptor")
+    if descriptor is None:
+        return False
+    descriptor = descriptor.get_object()
+    return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def _appearance_streams(annotation) -> list:
+    """The appearance streams of an annotation: /AP entries are streams or dictionaries of states."""
+    from pypdf.generic import StreamObject
+
+    found = []
+    for entry in (annotation.get("/AP") or {}).values():
+        entry = entry.get_object()
+        states = [entry] if isinstance(entry, StreamObject) else [state.get_object() for state in entry.values()]
+        found += [state for state in states if isinstance(state, StreamObject)]
+    return found
+
+
+def _fonts(reader, report: Report) -> None:
+    names: dict[str, bool] = {}
+    seen: set[int] = set()
+    for page in reader.pages:
+        sources = [page.get("/Resources")]
+        for annotation in page.get("/Annots", []) or []:
+            for appearance in _appearance_streams(annotation.get_object()):
+                sources.append(appearance.get("/Resources"))
+        for resources in sources:
+            for font in _font_dicts(resources, seen):
+                name = str(font.get("/BaseFont", "unnamed")).lstrip("/")
+                names[name] = names.get(name, True) and _embedded(font)
+    missing = sorted(name for name, ok in names.items() if not ok)
+    report.facts.append(f"fonts: {len(names)}, {'all embedded' if not missing else f'{len(missing)} not embedded'}")
+    for name in missing:
+        report.failures.append(f"font {name} is not embedded; the print shop would substitute another")
+
+
+def _multiply(m: list[float], n: list[float]) -> list[float]:
+    """The matrix m then n, PDF style ([a b c d e f])."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F]
+
+
+def _apply(m: list[float], x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+class _Walker:
+    """Follows a page's drawing (forms included) and notes images and anything placed off the page."""
+
+    def __init__(self, number: int, box: tuple[float, float, float, float], report: Report) -> None:
+        self.number = number
+        self.box = box
+        self.report = report
+        self.images: list[float] = []  # effective dpi of each image
+        self.outside: set[str] = set()
+
+    def inside(self, points) -> bool:
+        left, bottom, right, top = self.box
+        return all(left - TOLERANCE <= x <= right + TOLERANCE and bottom - TOLERANCE <= y <= top + TOLERANCE for x, y in points)
+
+    def walk(self, content, resources, ctm: list[float], depth: int = 0) -> None:
+        from pypdf.generic import ContentStream
+
+        if depth > 8 or content is None:
+            return
+        xobjects = (resources or {}).get("/XObject", {}) if resources else {}
+        xobjects = xobjects.get_object() if hasattr(xobjects, "get_object") else xobjects
+        stack: list[list[float]] = []
+        line = text = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+        leading = 0.0
+        for operands, operator in ContentStream(content, None).operations:
+            if operator == b"q":
+                stack.append(ctm)
+            elif operator == b"Q" and stack:
+                ctm = stack.pop()
+            elif operator == b"cm":
+                ctm = _multiply([float(v) for v in operands], ctm)
+            elif operator == b"BT":
+                line = text = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+            elif operator == b"Tm":
+                line = text = [float(v) for v in operands]
+            elif operator in (b"Td", b"TD"):
+                if operator == b"TD":
+                    leading = -float(operands[1])
+                line = text = _multiply([1, 0, 0, 1, float(operands[0]), float(operands[1])], line)
+            elif operator == b"TL":
+                leading = float(operands[0])
+            elif operator in (b"T*", b"'", b'"'):
+                line = text = _multiply([1, 0, 0, 1, 0, -leading], line)
+            if operator in (b"Tj", b"TJ", b"'", b'"'):
+                x, y = _apply(_multiply(text, ctm), 0, 0)
+                if not self.inside([(x, y)]):
+                    self.outside.add(f"text on page {self.number} starts outside the page at ({x:.0f}, {y:.0f})")
+            elif operator == b"re" and len(operands) == 4:
+                x, y, w, h = (float(v) for v in operands)
+                if not self.inside([_apply(ctm, u, v) for u in (x, x + w) for v in (y, y + h)]):
+                    self.outside.add(f"a shape on page {self.number} reaches past the page edge")
+            elif operator == b"Do" and operands and operands[0] in xobjects:
+                xobject = xobjects[operands[0]].get_object()
+                if xobject.get("/Subtype") == "/Image":
+                    self._image(xobject, ctm)
+                elif xobject.get("/Subtype") == "/Form":
+                    matrix = [float(v) for v in xobject.get("/Matrix", [1, 0, 0, 1, 0, 0])]
+                    self.walk(xobject, xobject.get("/Resources"), _multiply(matrix, ctm), depth + 1)
+
+    def _image(self, xobject, ctm: list[float]) -> None:
+        wide, high = math.hypot(ctm[0], ctm[1]), math.hypot(ctm[2], ctm[3])
+        if wide and high:
+            self.images.append(min(int(xobject["/Width"]) / (wide / 72), int(xobject["/Height"]) / (high / 72)))
+        if not self.inside([_apply(ctm, u, v) for u in (0, 1) for v in (0, 1)]):
+            self.outside.add(f"an image on page {self.number} reaches past the page edge")
+
+
+def _placement(reader, report: Report) -> None:
+    lowest: tuple[float, int] | None = None
+    count = 0
+    for number, page in enumerate(reader.pages, start=1):
+        box = page.mediabox
+        walker = _Walker(number, tuple(float(v) for v in (box.left, box.bottom, box.right, box.top)), report)
+        walker.walk(page.get_contents(), page.get("/Resources"), [1.0, 0.0, 0.0, 1.0, 0.0, 0.0])
+        report.failures += sorted(walker.outside)
+        count += len(walker.images)
+        for dpi in walker.images:
+            if lowest is None or dpi < lowest[0]:
+                lowest = (dpi, number)
+    if lowest is None:
+        report.facts.append("images: none")
+        return
+    report.facts.append(f"images: {count}; lowest effective resolution {lowest[0]:.0f} dpi (page {lowest[1]})")
+    if lowest[0] < MIN_DPI:
+        report.warnings.append(f"an image on page {lowest[1]} prints at {lowest[0]:.0f} dpi; {MIN_DPI} dpi or more prints sharply")
