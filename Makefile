@@ -57,3 +57,9 @@ readme-images: $(DEFAULT_PDF)
 	mkdir -p docs/images
 	pdftoppm -r 60 -png -f 1 -l 1 -singlefile $(DEFAULT_PDF) docs/images/cover
 	pdftoppm -r 60 -png -f 4 -l 4 -singlefile $(DEFAULT_PDF) docs/images/inner-page
+
+# The benchmark: every figure beside the floor (bench/floor.py), measured in the same run.
+# Prints a table and writes bench/results.json. Not part of `make test`.
+.PHONY: bench
+bench: $(TOOL)
+	$(BIN)/python bench/run.py
