@@ -13,8 +13,7 @@ from handbook.depfile import dependencies, write_depfile
 from handbook.errors import Problem, Problems
 from handbook.loader import NodeCache
 from handbook.model import Handbook
-from handbook.validate import read_edition, read_handbook
-from handbook.validate.edition import Origin
+from handbook.validate.handbook import read_handbook
 from handbook.write import check_target, write_atomically
 
 
@@ -31,7 +30,7 @@ class Loaded:
 
     handbook: Handbook
     warnings: tuple[Problem, ...]
-    origins: tuple[Origin, ...] = ()
+    origins: tuple = ()  # of validate.edition.Origin, for school editions
 
 
 def slugify(text: str) -> str:
@@ -56,6 +55,8 @@ def load(manifest: Path, school: Path | None = None, cache: NodeCache | None = N
     if school is None:
         handbook, origins = read_handbook(manifest, problems, cache=cache, today=today), []
     else:
+        from handbook.validate.edition import read_edition
+
         handbook, origins = read_edition(school, problems, cache, today)
     problems.raise_if_any(strict=strict)
     assert handbook is not None

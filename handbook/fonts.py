@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from handbook.resources import fonts_dir
@@ -52,8 +53,12 @@ def register_family(family: str) -> FontFamily:
     return names
 
 
+@functools.cache
 def covered_characters(family: str) -> frozenset[int]:
-    """The code points every face of `family` can draw, read from the fonts' cmap tables."""
+    """The code points every face of `family` can draw, read from the fonts' cmap tables.
+
+    Cached for the process: the bundled font files do not change while it runs.
+    """
     faces = [_cmap_code_points(fonts_dir() / name) for name in FONT_FAMILIES[family].values()]
     return frozenset.intersection(*faces)
 

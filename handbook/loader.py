@@ -64,19 +64,7 @@ class Sequence:
 Node = Scalar | Mapping | Sequence
 
 
-class _Composer(yaml.SafeLoader):
-    """A SafeLoader that refuses anchors, aliases and explicit tags while composing."""
-
-    def compose_node(self, parent, index):  # noqa: D102 - PyYAML's hook
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark, "aliases (*name) are not allowed; write the value out in full")
-        if getattr(event, "anchor", None) is not None:
-            raise _Refused(event.start_mark, "anchors (&name) are not allowed; write the value out in full")
-        tag = getattr(event, "tag", None)
-        if tag is not None and tag != "!":
-            raise _Refused(event.start_mark, f"YAML tags such as {tag!r} are not allowed; write plain values")
-        return super().compose_node(parent, index)
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML was built with it
 
 
 class _Refused(Exception):
@@ -84,6 +72,67 @@ class _Refused(Exception):
         super().__init__(message)
         self.mark = mark
         self.message = message
+
+
+def _compose(text: str, shown: str, problems: Problems) -> Node | None:
+    """Build nodes straight from parser events, refusing anchors, aliases, tags and extra documents.
+
+    Iterative, so no nesting depth can exhaust the stack; deeper than MAX_DEPTH is refused.
+    """
+    root: Node | None = None
+    stack: list[tuple[object, list]] = []  # (start event, children so far)
+    documents = 0
+    for event in yaml.parse(text, Loader=_Parser):
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Refused(event.start_mark, "YAML syntax error: a file holds one YAML document; remove the extra '---' separators")
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, "aliases (*name) are not allowed; write the value out in full")
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if event.anchor is not None:
+                raise _Refused(event.start_mark, "anchors (&name) are not allowed; write the value out in full")
+            if event.tag is not None and event.tag != "!":
+                tag = event.tag if not event.tag.startswith("!!") else "tag:yaml.org,2002:" + event.tag[2:]
+                raise _Refused(event.start_mark, f"YAML tags such as {tag!r} are not allowed; write plain values")
+        where = Where(shown, event.start_mark.line + 1) if hasattr(event, "start_mark") and event.start_mark else None
+        if isinstance(event, yaml.ScalarEvent):
+            node: Node | None = Scalar(event.value, where, quoted=bool(event.style))
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels; a handbook needs far less")
+            stack.append((event, []))
+            continue
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            start, children = stack.pop()
+            start_where = Where(shown, start.start_mark.line + 1)
+            if isinstance(start, yaml.SequenceStartEvent):
+                node = Sequence(tuple(children), start_where)
+            else:
+                node = _mapping(children, start_where, problems)
+        else:
+            continue
+        if stack:
+            stack[-1][1].append(node)
+        else:
+            root = node
+    return root
+
+
+def _mapping(children: list[Node], where: Where, problems: Problems) -> Mapping:
+    entries: list[tuple[Scalar, Node]] = []
+    seen: dict[str, Where] = {}
+    for key, value in zip(children[0::2], children[1::2]):
+        if not isinstance(key, Scalar):
+            problems.add(key.where, "a key must be a plain word; expected `name: value`")
+            continue
+        if key.text in seen:
+            problems.add(key.where, f"duplicate key '{key.text}' (first at line {seen[key.text].line}); each key may appear once")
+            continue
+        seen[key.text] = key.where
+        entries.append((key, value))
+    return Mapping(tuple(entries), where)
 
 
 def display_path(path: Path) -> str:
@@ -153,33 +202,30 @@ def load_bytes(data: bytes, shown: str, problems: Problems) -> Node | None:
         line = text.count("\n", 0, bad.start()) + 1
         problems.add(Where(shown, line), f"contains the control character U+{ord(bad.group()):04X}, which YAML files cannot hold; remove it")
         return None
-    loader = _Composer(text)
     try:
-        root = loader.get_single_node()
+        root = _compose(text, shown, problems)
     except _Refused as exc:
         problems.add(Where(shown, exc.mark.line + 1), exc.message)
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        problems.add(Where(shown, line), f"YAML syntax error: {_syntax_message(exc)}")
+        problems.add(Where(shown, line), f"YAML syntax error: {_syntax_message(exc, text)}")
         return None
     except yaml.YAMLError as exc:
         problems.add(Where(shown, 1), f"YAML error: {exc}")
         return None
-    except RecursionError:
-        problems.add(Where(shown, 1), f"nesting is far too deep; a handbook needs at most {MAX_DEPTH} levels")
-        return None
-    finally:
-        loader.dispose()
     if root is None:
         problems.add(Where(shown, 1), "the file is empty; expected a YAML mapping")
         return None
-    return _convert(root, shown, problems, depth=0)
+    return root
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = exc.problem or "invalid YAML"
+    mark = exc.problem_mark
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return "tabs cannot indent YAML; use spaces"
     if "expected a single document" in (exc.context or ""):
         return "a file holds one YAML document; remove the extra '---' separators"
     if "\\t" in problem or "tab" in problem:
@@ -190,34 +236,3 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
             started = f" that starts at line {exc.context_mark.line + 1}"
         return f"{problem} ({exc.context}{started})"
     return problem
-
-
-def _convert(node: yaml.Node, shown: str, problems: Problems, depth: int) -> Node | None:
-    where = Where(shown, node.start_mark.line + 1)
-    if depth > MAX_DEPTH:
-        problems.add(where, f"nesting is deeper than {MAX_DEPTH} levels; a handbook needs far less")
-        return None
-    if isinstance(node, yaml.ScalarNode):
-        return Scalar(node.value, where, quoted=node.style is not None)
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for child in node.value:
-            converted = _convert(child, shown, problems, depth + 1)
-            if converted is not None:
-                items.append(converted)
-        return Sequence(tuple(items), where)
-    entries: list[tuple[Scalar, Node]] = []
-    seen: dict[str, Where] = {}
-    for key_node, value_node in node.value:
-        key = _convert(key_node, shown, problems, depth + 1)
-        if not isinstance(key, Scalar):
-            problems.add(where, "a key must be a plain word; expected `name: value`")
-            continue
-        if key.text in seen:
-            problems.add(key.where, f"duplicate key '{key.text}' (first at line {seen[key.text].line}); each key may appear once")
-            continue
-        seen[key.text] = key.where
-        value = _convert(value_node, shown, problems, depth + 1)
-        if value is not None:
-            entries.append((key, value))
-    return Mapping(tuple(entries), where)

@@ -105,8 +105,15 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
             story += flowables
     if has_back_cover(handbook):
         story += [NextPageTemplate("back"), PageBreak(), Spacer(1, 1)]
+    from reportlab import rl_config
+
+    # ReportLab's own setting: binary compressed streams rather than ASCII85 text, a fifth smaller
+    # and quicker to write. Set for this build only.
+    ascii85, rl_config.useA85 = rl_config.useA85, 0
     try:
         doc.build(story, canvasmaker=HandbookCanvas)
     except LayoutError:
         raise HandbookError(f"{doc.origin or 'the handbook'} is taller than a page and cannot be split; shorten it or split it into smaller blocks") from None
+    finally:
+        rl_config.useA85 = ascii85
     return doc.canv.page_count if hasattr(doc, "canv") else 0
