@@ -28,7 +28,7 @@ def read_edition(
     profile_path: Path, problems: Problems, cache: NodeCache | None = None, today: date | None = None
 ) -> tuple[Handbook | None, list[Origin]]:
     """Validate a profile and its base guide, and apply the profile to the guide."""
-    profile = read_profile(profile_path, problems, cache)
+    profile = read_profile(profile_path, problems)
     if profile is None or not profile.base.is_file():
         return None, []
     base_origins: dict[str, Where] = {}

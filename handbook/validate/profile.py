@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.errors import Problems, Where
-from handbook.loader import Mapping, Node, NodeCache, Scalar, load_file
+from handbook.loader import Mapping, Node, Scalar, load_file
 from handbook.model import Block, Contact, School, Theme
 from handbook.validate.assets import check_image
 from handbook.validate.blocks import BLOCK_KINDS, BlockContext, read_block
@@ -57,9 +57,10 @@ class Profile:
     override: tuple[Override, ...] = ()
 
 
-def read_profile(path: Path, problems: Problems, cache: NodeCache | None = None) -> Profile | None:
+def read_profile(path: Path, problems: Problems) -> Profile | None:
     """Load and validate the profile at `path`; None when it cannot be read at all."""
-    node = load_file(path, problems, cache)
+    # Each profile is read once per batch, so it is not kept in the cache of shared files.
+    node = load_file(path, problems)
     if node is None:
         return None
     plain = Reader(problems)
