@@ -1,6 +1,6 @@
 """Build many school editions in one process: shared set-up once, then N worker processes.
 
-Fonts, styles and the base guide's parsed files are loaded before the workers
+Modules, fonts and the base guide's parsed files are loaded before the workers
 start, so forked workers inherit them instead of paying for them again.
 """
 
@@ -52,15 +52,12 @@ def plan_outputs(profiles: list[Path], out_dir: Path) -> dict[Path, Path]:
     return outputs
 
 
-_CACHE: NodeCache | None = None  # the parent's parsed files, inherited by forked workers
-
-
-def _build_one(job: tuple[Path, Path, bool]) -> EditionResult:
+def _build_one(job: tuple[Path, Path, bool, NodeCache]) -> EditionResult:
     from handbook.build import build_handbook
 
-    profile, output, depfile = job
+    profile, output, depfile, cache = job
     try:
-        result = build_handbook(Path("handbook.yaml"), output, school=profile, depfile=output.with_suffix(".d") if depfile else None, cache=_CACHE)
+        result = build_handbook(Path("handbook.yaml"), output, school=profile, depfile=output.with_suffix(".d") if depfile else None, cache=cache)
     except HandbookError as exc:
         return EditionResult(profile, output, False, exc.format_message())
     return EditionResult(profile, output, True, f"{result.pages} pages")
@@ -90,20 +87,20 @@ def run_batch(
     depfiles: bool = False,
     progress: Callable[[Iterator[EditionResult]], Iterator[EditionResult]] = lambda it: it,
 ) -> BatchSummary:
-    """Build every profile's edition into `out_dir`; failures are collected, not raised."""
-    global _CACHE
+    """Build every profile's edition into `out_dir`; failures are collected, not raised.
+
+    The parsed base guide travels with each job (a few kilobytes); the workers are forked
+    after the warm-up, so modules and fonts are loaded once for all of them.
+    """
     outputs = plan_outputs(profiles, out_dir)
     started = time.perf_counter()
-    _CACHE = _warm_up(profiles)
+    cache = _warm_up(profiles)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(profiles)))
-    work = [(profile, outputs[profile], depfiles) for profile in profiles]
-    try:
-        if jobs == 1:
-            results = list(progress(map(_build_one, work)))
-        else:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-                results = list(progress(pool.map(_build_one, work)))
-    finally:
-        _CACHE = None
+    work = [(profile, outputs[profile], depfiles, cache) for profile in profiles]
+    if jobs == 1:
+        results = list(progress(map(_build_one, work)))
+    else:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            results = list(progress(pool.map(_build_one, work)))
     return BatchSummary(tuple(results), time.perf_counter() - started)
