@@ -135,6 +135,7 @@ class SalaryTable:
 class ChecklistItem:
     text: Inline
     note: str = ""
+    due: str = ""
     items: tuple["ChecklistItem", ...] = ()
 
 
@@ -145,7 +146,17 @@ class Checklist:
     where: Where
     title: str = ""
     fillable: bool = False
-    note_heading: str = ""
+
+    @property
+    def note_heading(self) -> str:
+        """The heading of the column beside the items: "Due", "Note", or "" when no item has either."""
+        def walk(items):
+            for item in items:
+                yield item
+                yield from walk(item.items)
+
+        flat = list(walk(self.items))
+        return "Due" if any(i.due for i in flat) else "Note" if any(i.note for i in flat) else ""
 
 
 Block = Paragraph | Bullets | Steps | Callout | Quote | Image | SalaryTable | Checklist

@@ -24,8 +24,7 @@ def checklist(ctx, node: Node, path: str) -> Block | None:
     items = _items(read, fields.get("items"), join(path, "items"), 1)
     if not items:
         return None
-    heading = "Due" if _uses(fields.get("items"), "due") else "Note" if any(_has_note(i) for i in items) else ""
-    return Checklist(items, node.where, title=title, fillable=fillable, note_heading=heading)
+    return Checklist(items, node.where, title=title, fillable=fillable)
 
 
 def _items(read: Reader, node: Node | None, path: str, depth: int) -> tuple[ChecklistItem, ...]:
@@ -43,22 +42,12 @@ def _item(read: Reader, node: Node, path: str, depth: int) -> ChecklistItem | No
     if fields.get("note") is not None and fields.get("due") is not None:
         read.error(node.where, path, "has both note: and due:; give one of them")
     text = read.inline(fields.get("text"), join(path, "text"), required=True)
-    note = read.text(fields.get("due") or fields.get("note"), join(path, "due" if fields.get("due") is not None else "note"))
+    note = read.text(fields.get("note"), join(path, "note"))
+    due = read.text(fields.get("due"), join(path, "due"))
     sub_items: tuple[ChecklistItem, ...] = ()
     if fields.get("items") is not None:
         if depth >= MAX_DEPTH:
             read.error(fields.get("items").where, join(path, "items"), "sub-items cannot have sub-items of their own; keep checklists two levels deep")
         else:
             sub_items = _items(read, fields.get("items"), join(path, "items"), depth + 1)
-    return ChecklistItem(text, note=note, items=sub_items) if text else None
-
-
-def _has_note(item: ChecklistItem) -> bool:
-    return bool(item.note) or any(_has_note(sub) for sub in item.items)
-
-
-def _uses(node: Node | None, key: str) -> bool:
-    """Whether any item under `node` writes `key:`."""
-    if isinstance(node, Mapping):
-        return node.get(key) is not None or any(_uses(value, key) for _, value in node.entries)
-    return any(_uses(item, key) for item in getattr(node, "items", ()) or ())
+    return ChecklistItem(text, note=note, due=due, items=sub_items) if text else None
