@@ -76,13 +76,22 @@ def test_touching_a_section_rebuilds_only_the_editions_that_use_it(built):
     assert after["riverside"] != before["riverside"] and after["northgate"] != before["northgate"]
 
 
-def test_touching_a_profile_or_its_section_rebuilds_only_its_edition(built):
+def test_touching_a_school_section_rebuilds_only_its_edition(built):
     before = mtimes(built)
     touch(built / "schools/riverside/pathway.yaml")
     assert "built 1, failed 0" in make(built, "schools")
     after = mtimes(built)
     assert after["riverside"] != before["riverside"]
     assert after["lakeside"] == before["lakeside"] and after["northgate"] == before["northgate"]
+
+
+def test_touching_a_profile_rebuilds_only_its_edition(built):
+    before = mtimes(built)
+    touch(built / "schools/lakeside.yaml")
+    assert "built 1, failed 0" in make(built, "schools")
+    after = mtimes(built)
+    assert after["lakeside"] != before["lakeside"]
+    assert after["riverside"] == before["riverside"] and after["northgate"] == before["northgate"]
 
 
 def test_parallel_make_equals_serial_make(tmp_path):
