@@ -50,3 +50,13 @@ def test_schemas_name_the_keys_of_salary_tables_and_checklists():
     assert set(blocks["checklist"]["oneOf"][1]["properties"]) == set(CHECKLIST_KEYS)
     item = schema("section.schema.json")["$defs"]["checkItem"]["oneOf"][1]["properties"]
     assert set(item) == set(ITEM_KEYS)
+
+
+def test_profile_schema_accepts_the_examples_and_names_the_validator_keys():
+    from handbook.validate.profile import PROFILE_KEYS, SCHOOL_KEYS
+
+    profile_schema = schema("profile.schema.json")
+    assert set(profile_schema["properties"]) == set(PROFILE_KEYS)
+    assert set(profile_schema["properties"]["school"]["properties"]) == set(SCHOOL_KEYS)
+    for example in sorted((ROOT / "schools").glob("*.yaml")):
+        jsonschema.validate(yaml.safe_load(example.read_text()), profile_schema)
