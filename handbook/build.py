@@ -9,12 +9,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from handbook.depfile import dependencies, write_depfile
 from handbook.errors import Problem, Problems
 from handbook.loader import NodeCache
 from handbook.model import Handbook
 from handbook.validate.handbook import read_handbook
-from handbook.write import check_target, write_atomically
 
 
 @dataclass(frozen=True)
@@ -88,6 +86,9 @@ def build_handbook(
 
     With `booklet`, the pages are imposed two-up for saddle stitching; `pages` counts printed sides.
     """
+    from handbook.depfile import dependencies, write_depfile
+    from handbook.write import check_target, write_atomically
+
     loaded = load(manifest, school, cache, strict=strict)
     handbook = loaded.handbook
     target = output or default_output(handbook, school)
