@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pypdf import PdfReader
 
 from handbook.build import build_handbook
@@ -105,3 +107,23 @@ def test_photo_stored_sideways_comes_out_upright(project):
     assert image.image.size == (20, 40)  # stored 40x20 with orientation 6: upright it is tall
     pixel_top = image.image.convert("RGB").getpixel((10, 2))
     assert pixel_top[0] > 200 and pixel_top[1] > 200  # the yellow stripe, stored on the left, is now on top
+
+
+def test_a_large_image_is_downsampled_to_300_dpi_at_its_printed_size(project):
+    from handbook.preflight import preflight
+
+    project.image("assets/huge.png", size=(4000, 2000))
+    project.manifest(project.section("pic", "- image: {file: assets/huge.png, alt: Wide, width: 0.4}"))
+    out = build_handbook(project.root / "handbook.yaml", project.root / "o.pdf").output
+    (image,) = [image for page in PdfReader(out).pages for image in page.images]
+    printed_inches = 0.4 * (612 - 2 * 0.85 * 72) / 72
+    assert image.image.size[0] <= printed_inches * 300 + 2
+    assert re.search(r"lowest effective resolution 30[01] dpi", preflight(out).facts[2])
+
+
+def test_an_image_near_print_density_is_embedded_as_it_is(project):
+    project.image("assets/small.png", size=(300, 150))
+    project.manifest(project.section("pic", "- image: {file: assets/small.png, alt: Small, width: 0.4}"))
+    out = build_handbook(project.root / "handbook.yaml", project.root / "o.pdf").output
+    (image,) = [image for page in PdfReader(out).pages for image in page.images]
+    assert image.image.size == (300, 150)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from typing import Callable
 
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer
-from reportlab.platypus import Image as PdfImage
 
 from handbook import model
 from handbook.render.checklist import render_checklist
 from handbook.render.context import RenderContext
+from handbook.render.images import pixel_size, print_ready
 from handbook.render.inline import text_markup, to_markup
 from handbook.render.salary import render_salary_table
 from handbook.render.tables import styled_table
@@ -70,34 +69,34 @@ def render_quote(block: model.Quote, ctx: RenderContext) -> list[Flowable]:
     return [KeepTogether(flowables)]
 
 
+class PlacedImage(Flowable):
+    """An image drawn at a fixed size, prepared for print by render.images."""
+
+    def __init__(self, block: model.Image, width: float, height: float) -> None:
+        super().__init__()
+        self.block = block
+        self.width, self.height = width, height
+        self.hAlign = "CENTER"
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        source = print_ready(self.block.path, self.width, self.height, self.block.orientation)
+        self.canv.drawImage(source, 0, 0, self.width, self.height, mask="auto")
+
+
 def render_image(block: model.Image, ctx: RenderContext) -> list[Flowable]:
-    source, (pixels_wide, pixels_high) = _upright(block)
+    pixels_wide, pixels_high = pixel_size(block.path, block.orientation)
     width = ctx.width * block.width
     height = width * pixels_high / pixels_wide
     limit = ctx.height * 0.6
     if height > limit:
         width, height = width * limit / height, limit
-    picture = PdfImage(source, width=width, height=height)
-    picture.hAlign = "CENTER"
-    flowables: list[Flowable] = [picture]
+    flowables: list[Flowable] = [PlacedImage(block, width, height)]
     if block.caption:
         flowables += [Spacer(1, 4), Paragraph(text_markup(block.caption), ctx.styles["caption"])]
     return [KeepTogether(flowables), Spacer(1, 10)]
-
-
-def _upright(block: model.Image):
-    """The image to place and its size in pixels, turned upright when its EXIF orientation says so."""
-    from PIL import Image as PILImage
-    from PIL import ImageOps
-
-    with PILImage.open(block.path) as picture:
-        if block.orientation == 1:
-            return str(block.path), picture.size
-        upright = ImageOps.exif_transpose(picture)
-    buffer = io.BytesIO()
-    upright.save(buffer, "JPEG", quality=92)
-    buffer.seek(0)
-    return buffer, upright.size
 
 
 RENDERERS: dict[type, Callable[[object, RenderContext], list[Flowable]]] = {

@@ -110,13 +110,13 @@ def _draw_page_of(canvas, styles: Styles, page: int) -> None:
 
 def draw_image_fitted(canvas, path, x: float, y: float, max_width: float, max_height: float) -> float:
     """Draw the image at `path` as large as fits the box, aligned bottom-left; return its width."""
-    from reportlab.lib.utils import ImageReader
+    from handbook.render.images import pixel_size, print_ready
 
-    image = ImageReader(str(path))
-    pixels_wide, pixels_high = image.getSize()
+    pixels_wide, pixels_high = pixel_size(path)
     scale = min(max_width / pixels_wide, max_height / pixels_high)
-    canvas.drawImage(image, x, y, pixels_wide * scale, pixels_high * scale, mask="auto")
-    return pixels_wide * scale
+    width, height = pixels_wide * scale, pixels_high * scale
+    canvas.drawImage(print_ready(path, width, height), x, y, width, height, mask="auto")
+    return width
 
 
 def draw_paragraph(paragraph: Paragraph, canvas, x: float, top: float, width: float) -> float:
