@@ -27,3 +27,20 @@ def test_text_fields_print_exactly_what_was_typed(project):
     out = build_handbook(project.root / "handbook.yaml", project.root / "a.pdf").output
     cover = PdfReader(out).pages[0].extract_text()
     assert "no" in cover.split("\n") and "1.10" in cover
+
+
+def test_same_project_in_two_folders_gives_identical_bytes(tmp_path):
+    """Nothing of the folder a project sits in may end up in the PDF (images were once named by path)."""
+    import shutil
+
+    from tests.conftest import ROOT
+
+    outputs = []
+    for folder in ("one", "other-place"):
+        project = tmp_path / folder
+        project.mkdir()
+        for name in ("handbook.yaml", "sections", "schools", "assets"):
+            source = ROOT / name
+            (shutil.copytree if source.is_dir() else shutil.copyfile)(source, project / name)
+        outputs.append(build_handbook(project / "handbook.yaml", tmp_path / f"{folder}.pdf", school=project / "schools/riverside.yaml").output)
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()

@@ -17,7 +17,7 @@ DOWNSAMPLE_ABOVE = 3 * PRINT_DPI  # denser than this is shrunk to PRINT_DPI; up 
 
 
 def print_ready(path: Path, width: float, height: float, orientation: int = 1):
-    """What to hand to ReportLab for `path` printed at `width` x `height` points: the path, or an ImageReader."""
+    """An ImageReader for `path` printed at `width` x `height` points: the file itself, or a prepared copy."""
     from PIL import Image as PILImage
     from PIL import ImageOps
     from reportlab.lib.utils import ImageReader
@@ -29,7 +29,9 @@ def print_ready(path: Path, width: float, height: float, orientation: int = 1):
         ceiling = DOWNSAMPLE_ABOVE / PRINT_DPI
         too_dense = upright_size[0] > limit[0] * ceiling and upright_size[1] > limit[1] * ceiling
         if orientation == 1 and not too_dense:
-            return str(path)
+            # An ImageReader, not the path: ReportLab names an image by its file name otherwise,
+            # and the same project built in another folder would give other bytes.
+            return ImageReader(str(path))
         image = ImageOps.exif_transpose(picture) if orientation != 1 else picture.copy()
     if too_dense:
         scale = max(limit[0] / image.width, limit[1] / image.height)
