@@ -31,16 +31,18 @@ class HandbookDoc(BaseDocTemplate):
         self.handbook = handbook
         self.section_pages: dict[int, int] = {}
         self._current: str = ""
-        self._started_here: list[str] = []
+        self._at_top: str = ""  # the section in force where the page begins
         self.origin: str = ""
 
     def handle_pageBegin(self) -> None:
-        self._started_here = []
+        self._at_top = self._current
         super().handle_pageBegin()
 
     def handle_flowable(self, flowables) -> None:
         if flowables:
             self.origin = getattr(flowables[0], "_handbook_origin", self.origin)
+            if isinstance(flowables[0], SectionHeading) and getattr(self.frame, "_atTop", 0):
+                self._at_top = flowables[0].title  # the page opens with this section
         super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable) -> None:
@@ -48,14 +50,13 @@ class HandbookDoc(BaseDocTemplate):
             page = self.canv.getPageNumber()
             self.section_pages[flowable.index] = page
             self._current = flowable.title
-            self._started_here.append(flowable.title)
             key = section_key(flowable.index)
             self.canv.bookmarkPage(key, fit="XYZ", left=0, top=self.frame._y + flowable.height + flowable.getSpaceBefore())
             self.canv.addOutlineEntry(flowable.title, key, level=0)
 
     def running_section(self) -> str:
-        """The section a page's header names: the first one starting on it, else the one running on."""
-        return self._started_here[0] if self._started_here else self._current
+        """The section a page's header names: the one the reader is in at the top of the page."""
+        return self._at_top
 
 
 def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
