@@ -212,4 +212,5 @@ class Handbook:
     keywords: tuple[str, ...] = ()
     theme: Theme = field(default_factory=Theme)
     school: School | None = None
+    salary_max_age_years: float = 3  # salary figures older than this before the build date are a warning
     inputs: tuple[Path, ...] = ()  # every file the handbook was built from

@@ -172,3 +172,14 @@ def test_default_salary_section_matches_its_input(default_pdf):
     assert "$20.50" in text and "more than $35.27" in text
     assert "At a glance" in text and "Pay per year" in text
     assert text.count("Source: U.S. Bureau of Labor Statistics, 2020.") == 2
+
+
+def test_school_sections_follow_the_guides_age_limit(project, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    project.write("sections/intro.yaml", "title: Intro\nblocks:\n  - paragraph: Hello.\n")
+    project.write("schools/local/pay.yaml", "title: Local pay\nblocks:\n  - salary_table: {source: S, period: May 2020, rows: [{label: M, annual: 1}]}\n")
+    project.write("schools/one.yaml", "school: {name: One}\nadd: [{file: local/pay.yaml, after: intro}]\n")
+    project.manifest("sections/intro.yaml", extra="salary_max_age_years: 10\n")
+    assert "warning" not in CliRunner().invoke(main, ["check", "--school", "schools/one.yaml"]).output
+    project.manifest("sections/intro.yaml")
+    assert "schools/local/pay.yaml:3: warning: blocks[0].salary_table.period" in CliRunner().invoke(main, ["check", "--school", "schools/one.yaml"]).output

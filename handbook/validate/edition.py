@@ -40,7 +40,7 @@ def read_edition(
     origins = [Origin(name, "", f"base {where}") for name, where in base_origins.items()]
     handbook, settings = _apply_settings(read, base, profile)
     origins = [o for o in origins if o.what not in settings] + [Origin(n, "", f"profile {w}") for n, w in settings.items()]
-    ctx = BlockContext(read, profile.base.parent, today)
+    ctx = BlockContext(read, profile.base.parent, today, base.salary_max_age_years)
     sections, section_origins = _apply_sections(ctx, base.sections, profile, cache)
     handbook = replace(handbook, sections=tuple(sections), inputs=(*base.inputs, profile.path))
     values = _setting_values(handbook)

@@ -63,6 +63,7 @@ def read_handbook(
         page_size=read.choice(fields.get("page_size"), "page_size", PAGE_SIZES, "letter"),
         keywords=_read_keywords(read, fields.get("keywords")),
         theme=theme,
+        salary_max_age_years=ctx.stale_after_years,
         sections=tuple(sections),
         inputs=(manifest.resolve(),),
     )
