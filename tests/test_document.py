@@ -117,3 +117,14 @@ def test_page_size_follows_the_manifest(tmp_path, size, points):
 def test_same_input_gives_identical_bytes(tmp_path, default_pdf):
     again = build_handbook(DEFAULT_MANIFEST, tmp_path / "again.pdf").output
     assert again.read_bytes() == default_pdf.read_bytes()
+
+
+def test_running_header_names_the_section_at_the_top_of_each_page(default_pdf):
+    reader = PdfReader(default_pdf)
+    starts = [(reader.get_destination_page_number(e) + 1, e.title) for e in reader.outline]
+    texts = page_texts(default_pdf)
+    for number in range(3, len(texts) + 1):
+        lines = texts[number - 1].strip().splitlines()
+        opens_with = next((title for page, title in starts if page == number and lines[0] == title), None)
+        expected = opens_with or [title for page, title in starts if page < number][-1]
+        assert lines[-3] == expected, f"page {number} is headed {lines[-3]!r}, expected {expected!r}"
