@@ -85,3 +85,12 @@ def test_note_and_due_together_is_an_error(project):
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1
     assert "sections/steps.yaml:3: blocks[0].checklist[0]: has both note: and due:; give one of them" in result.output
+
+
+def test_each_checkbox_names_the_page_it_is_on(default_pdf):
+    reader = PdfReader(default_pdf)
+    for number, page in enumerate(reader.pages):
+        for annot in page.get("/Annots", []):
+            widget = annot.get_object()
+            if widget.get("/Subtype") == "/Widget":
+                assert widget["/P"].get_object() == page.get_object(), f"a checkbox on page {number + 1} names another page"

@@ -1,9 +1,12 @@
 """A ReportLab canvas that can draw things whose content is known only at the end.
 
-Page numbers in the contents and "page N of M" footers are drawn as named
-PDF form XObjects: the page refers to the form as it is laid out, and the
-form's content is drawn once the whole document is known, so the document is
-laid out in a single pass.
+Page numbers in the contents and "page N of M" footers depend on the whole
+document. The canvas holds every finished page back (its content is kept, not
+written); when the document is saved, each deferred drawing is made and put
+into its page's content at the place it was deferred from, so it is drawn
+with the position and state in force there and is read in that order. The
+document is laid out in a single pass, and nothing but the text itself is
+added to the PDF for the numbers.
 """
 
 from __future__ import annotations
@@ -13,37 +16,57 @@ from typing import Callable
 from reportlab.pdfgen.canvas import Canvas
 
 Drawer = Callable[[Canvas], None]
-FORM_REACH = 300  # points a deferred form may draw from its origin in any direction
+_OWN = frozenset({"_held", "_deferred", "_total"})  # this class's attributes, not a page's state
 
 
 class HandbookCanvas(Canvas):
-    """A Canvas whose forms may be filled in when the document is saved."""
+    """A Canvas whose pages are written at save, after the deferred drawings are put into them."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._deferred: list[tuple[str, Drawer]] = []
+        self._held: list[tuple[dict, list[tuple[int, Drawer]]]] = []
+        self._deferred: list[tuple[int, Drawer]] = []
         self._total: int | None = None
 
-    def defer(self, name: str, draw: Drawer) -> None:
-        """Place form `name` at the current origin; `draw` fills it in when the document is saved."""
-        self.doForm(name)
-        self._deferred.append((name, draw))
+    def defer(self, draw: Drawer) -> None:
+        """Have `draw(canvas)` run when the document is saved, as if it were drawn here and now."""
+        self._deferred.append((len(self._code), draw))
 
     @property
     def page_count(self) -> int:
-        """Pages finished so far; while deferred forms are drawn, the document's total."""
+        """Pages finished so far; while deferred drawings run, the document's total."""
         if self._total is not None:
             return self._total
-        return self.getPageNumber() - (0 if self._code else 1)
+        return len(self._held)
+
+    def showPage(self) -> None:
+        state = {key: value for key, value in self.__dict__.items() if key not in _OWN}
+        self._held.append((state, self._deferred))
+        self._deferred = []
+        # Links and bookmarks made on later pages refer to pages by their number in the file.
+        self._doc.pageCounter += 1
+        self._startPage()
 
     def save(self) -> None:
         if self._code:
             self.showPage()
-        self._total = self.page_count
-        for name, draw in self._deferred:
-            # Forms are drawn around their origin (numbers are right-aligned at 0), so the box spans both sides.
-            self.beginForm(name, -FORM_REACH, -FORM_REACH, FORM_REACH, FORM_REACH)
-            draw(self)
-            self.endForm()
-        self._deferred.clear()
+        self._total = len(self._held)
+        self._doc.pageCounter -= self._total
+        for state, deferred in self._held:
+            self.__dict__.update(state)
+            for at, draw in reversed(deferred):
+                self._code[at:at] = self._drawn_apart(draw)
+            Canvas.showPage(self)
+        self._held.clear()
         super().save()
+
+    def _drawn_apart(self, draw: Drawer) -> list[str]:
+        """The page operators `draw` makes, in a saved and restored graphics state."""
+        page_code, self._code = self._code, []
+        try:
+            self.saveState()
+            draw(self)
+            self.restoreState()
+            return self._code
+        finally:
+            self._code = page_code

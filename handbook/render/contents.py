@@ -79,7 +79,7 @@ class ContentsEntry(Flowable):
         if end > start:
             canvas.drawString(start, baseline, ". " * int((end - start) / dot))
         canvas.translate(self.width, baseline)
-        canvas.defer(f"TocPage{self.index}", self._draw_number)
+        canvas.defer(self._draw_number)
         canvas.restoreState()
         canvas.linkRect("", section_key(self.index), (0, 0, self.width, self.height), relative=1, thickness=0)
 

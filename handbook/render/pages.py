@@ -97,7 +97,7 @@ class PageDecor:
         page = canvas.getPageNumber()
         canvas.saveState()
         canvas.translate(w - MARGIN_SIDE, bottom)
-        canvas.defer(f"PageNofM{page}", lambda c: _draw_page_of(c, s, page))
+        canvas.defer(lambda c: _draw_page_of(c, s, page))
         canvas.restoreState()
         canvas.restoreState()
 
