@@ -19,6 +19,18 @@ NOT_FOR_PRINT = "not-for-print"  # a folder of PDFs made broken on purpose; the 
 TOOL_PACKAGES = {"qpdf": "qpdf", "pdffonts": "poppler-utils", "pdftoppm": "poppler-utils", "pdftotext": "poppler-utils"}
 
 
+def pytest_configure(config):
+    """Keep handbook's on-disk cache (font metrics) in a folder of this run, not the user's."""
+    import os
+
+    config._handbook_cache = tempfile.mkdtemp(prefix="handbook-cache-")
+    os.environ["XDG_CACHE_HOME"] = config._handbook_cache
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(getattr(config, "_handbook_cache", ""), ignore_errors=True)
+
+
 def tool(name: str) -> str:
     """The path of a PDF checking tool; a missing tool fails the test (CI installs them)."""
     path = shutil.which(name)
