@@ -67,12 +67,12 @@ def _warm_up(profiles: list[Path]) -> NodeCache:
     """Load what every edition shares (modules, fonts, parsed base guide) before workers fork."""
     from handbook.build import load
     from handbook.render import document  # noqa: F401 - import once, before the fork
-    from handbook.theme import build_styles
+    from handbook.theme import styles_for
 
     cache = NodeCache()
     for profile in profiles:
         try:
-            build_styles(load(Path("handbook.yaml"), profile, cache).handbook.theme)
+            styles_for(load(Path("handbook.yaml"), profile, cache).handbook.theme)
             break
         except HandbookError:
             continue

@@ -15,13 +15,16 @@ import marshal
 import os
 import sys
 from pathlib import Path
+from typing import Iterable
 
 FORMAT = 1  # raise when what is stored changes shape
 
 
-def key(data: bytes, *versions: str) -> str:
-    """A name for what is derived from `data` by code at `versions`."""
-    digest = hashlib.blake2b(data, digest_size=16)
+def key(sources: Iterable[bytes], *versions: str) -> str:
+    """A name for what is derived from the bytes of `sources` by code at `versions`."""
+    digest = hashlib.sha1(usedforsecurity=False)  # a name, not a signature; the quickest hash here
+    for data in sources:
+        digest.update(hashlib.sha1(data, usedforsecurity=False).digest())
     for version in (str(FORMAT), sys.version.split()[0], *versions):
         digest.update(b"\0" + version.encode())
     return digest.hexdigest()

@@ -57,20 +57,20 @@ def register_family(family: str) -> FontFamily:
 def covered_characters(family: str) -> frozenset[int]:
     """The code points every face of `family` can draw, read from the fonts' cmap tables.
 
-    Cached for the process: the bundled font files do not change while it runs.
+    Kept in the cache, and for the process: the bundled font files do not change while it runs.
     """
-    faces = [_code_points(fonts_dir() / name) for name in FONT_FAMILIES[family].values()]
-    return frozenset.intersection(*faces)
-
-
-def _code_points(path) -> frozenset[int]:
-    data = path.read_bytes()
-    name = cache.key(data)
+    faces = [_font_bytes(fonts_dir() / name) for name in FONT_FAMILIES[family].values()]
+    name = cache.key(faces)
     points = cache.load("coverage", name)
     if not isinstance(points, frozenset):
-        points = _cmap_code_points(data)
+        points = frozenset.intersection(*(_cmap_code_points(data) for data in faces))
         cache.store("coverage", name, points)
     return points
+
+
+@functools.cache
+def _font_bytes(path) -> bytes:
+    return path.read_bytes()
 
 
 def truetype(name: str, path):
@@ -82,8 +82,8 @@ def truetype(name: str, path):
     from reportlab import Version
     from reportlab.pdfbase.ttfonts import TTFont
 
-    data = path.read_bytes()
-    name_in_cache = cache.key(data, f"reportlab {Version}")
+    data = _font_bytes(path)
+    name_in_cache = cache.key([data], f"reportlab {Version}")
     stored = cache.load("face", name_in_cache)
     if isinstance(stored, dict):
         try:

@@ -5,6 +5,7 @@ Colour values may name the theme's colours ("primary", "accent") instead of a he
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -13,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from handbook.fonts import FontFamily, register_family
 from handbook.model import Theme
+from handbook.render.paragraphs import MemoStyle, ParagraphMemo
 
 INK = "#1f2933"
 MUTED = "#52606d"
@@ -62,12 +64,24 @@ class Styles:
         return self.paragraph[name]
 
 
+@functools.lru_cache(maxsize=8)
+def styles_for(theme: Theme) -> Styles:
+    """The styles for `theme`, built once per process and shared by its documents.
+
+    Styles are not changed once built (renderers clone a style to vary it), and
+    their paragraph memo is what lets a later document skip parsing the markup
+    an earlier one had.
+    """
+    return build_styles(theme)
+
+
 def build_styles(theme: Theme) -> Styles:
     """Every named style for `theme`, parents first, with theme colours and fonts filled in."""
     fonts = register_family(theme.font)
     face = {"regular": fonts.regular, "bold": fonts.bold, "italic": fonts.italic}
     named = {"primary": theme.primary, "accent": theme.accent}
     built: dict[str, ParagraphStyle] = {}
+    memo = ParagraphMemo()
     for name, (parent, settings) in STYLE_SHEET.items():
         values = dict(settings)
         if "font" in values:
@@ -75,7 +89,8 @@ def build_styles(theme: Theme) -> Styles:
         if "textColor" in values:
             values["textColor"] = colors.HexColor(named.get(values["textColor"], values["textColor"]))
         values.setdefault("bulletFontName", fonts.regular)
-        built[name] = ParagraphStyle(name, parent=built[parent] if parent else None, **values)
+        built[name] = MemoStyle(name, parent=built[parent] if parent else None, **values)
+        built[name].memo = memo
     return Styles(
         paragraph=built,
         fonts=fonts,

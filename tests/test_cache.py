@@ -42,6 +42,7 @@ def test_an_unwritable_cache_folder_is_skipped(tmp_path, monkeypatch):
 
 
 def test_keys_differ_with_the_bytes_and_with_the_versions():
-    assert cache.key(b"font") == cache.key(b"font")
-    assert cache.key(b"font") != cache.key(b"fonts")
-    assert cache.key(b"font", "reportlab 4.0") != cache.key(b"font", "reportlab 4.1")
+    assert cache.key([b"font"]) == cache.key([b"font"])
+    assert cache.key([b"font"]) != cache.key([b"fonts"])
+    assert cache.key([b"font", b"s"]) != cache.key([b"fonts"])
+    assert cache.key([b"font"], "reportlab 4.0") != cache.key([b"font"], "reportlab 4.1")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch
-from reportlab.platypus import Paragraph
 
 from handbook.model import Handbook, School
 from handbook.render.inline import text_markup
 from handbook.render.pages import MARGIN_SIDE, draw_image_fitted, draw_paragraph
+from handbook.render.paragraphs import MemoParagraph
 from handbook.theme import Styles
 
 QR_SIZE = 1.6 * inch
@@ -37,15 +37,15 @@ def draw_back_cover(canvas, handbook: Handbook, styles: Styles, width: float, he
 
     top = height - 1.3 * inch
     text_width = width - 2 * MARGIN_SIDE
-    y = draw_paragraph(Paragraph("Questions? We are here to help.", styles["h1"]), canvas, MARGIN_SIDE, top, text_width) - 18
+    y = draw_paragraph(MemoParagraph("Questions? We are here to help.", styles["h1"]), canvas, MARGIN_SIDE, top, text_width) - 18
     if school.logo:
         draw_image_fitted(canvas, school.logo, MARGIN_SIDE, y - 1.1 * inch, 2.4 * inch, 1.1 * inch)
         y -= 1.1 * inch + 16
     name_style = styles["h2"].clone("back_name", fontSize=18, leading=22)
-    y = draw_paragraph(Paragraph(text_markup(school.name), name_style), canvas, MARGIN_SIDE, y, text_width) - 10
+    y = draw_paragraph(MemoParagraph(text_markup(school.name), name_style), canvas, MARGIN_SIDE, y, text_width) - 10
     contact_width = text_width - (QR_SIZE + 0.4 * inch if school.contact.website else 0)
     for label, value, link in _contact_lines(school):
-        line = Paragraph(f"<b>{label}</b>\u2003{text_markup(value)}", styles["body"].clone("contact", fontSize=11.5, leading=16))
+        line = MemoParagraph(f"<b>{label}</b>\u2003{text_markup(value)}", styles["body"].clone("contact", fontSize=11.5, leading=16))
         bottom = draw_paragraph(line, canvas, MARGIN_SIDE, y, contact_width)
         if link:
             canvas.linkURL(link, (MARGIN_SIDE, bottom, MARGIN_SIDE + contact_width, y), relative=0, thickness=0)
@@ -82,5 +82,5 @@ def _draw_qr(canvas, url: str, styles: Styles, x: float, y: float) -> None:
         if isinstance(shape, Rect) and shape.fillColor is not None:
             canvas.rect(x + shape.x, y + shape.y, shape.width, shape.height, stroke=0, fill=1)
     canvas.linkURL(url, (x, y, x + QR_SIZE, y + QR_SIZE), relative=0, thickness=0)
-    caption = Paragraph(f"Scan for more, or visit<br/>{text_markup(url)}", styles["caption"].clone("qr", fontName=styles.fonts.regular, alignment=1))
+    caption = MemoParagraph(f"Scan for more, or visit<br/>{text_markup(url)}", styles["caption"].clone("qr", fontName=styles.fonts.regular, alignment=1))
     draw_paragraph(caption, canvas, x - 0.3 * inch, y - 6, QR_SIZE + 0.6 * inch)

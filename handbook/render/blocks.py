@@ -4,24 +4,25 @@ from __future__ import annotations
 
 from typing import Callable
 
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Spacer
 
 from handbook import model
 from handbook.render.checklist import render_checklist
 from handbook.render.context import RenderContext
 from handbook.render.images import pixel_size, print_ready
 from handbook.render.inline import text_markup, to_markup
+from handbook.render.paragraphs import MemoParagraph
 from handbook.render.salary import render_salary_table
 from handbook.render.tables import styled_table
 
 
 def render_paragraph(block: model.Paragraph, ctx: RenderContext) -> list[Flowable]:
-    return [Paragraph(to_markup(block.text, ctx.link_colour), ctx.styles["body"])]
+    return [MemoParagraph(to_markup(block.text, ctx.link_colour), ctx.styles["body"])]
 
 
 def _list(items: tuple[model.Inline, ...], ctx: RenderContext, **options) -> list[Flowable]:
     style = ctx.styles["list_item"]
-    entries = [ListItem(Paragraph(to_markup(item, ctx.link_colour), style)) for item in items]
+    entries = [ListItem(MemoParagraph(to_markup(item, ctx.link_colour), style)) for item in items]
     return [ListFlowable(entries, leftIndent=18, spaceAfter=6, **options), Spacer(1, 4)]
 
 
@@ -54,16 +55,16 @@ def render_callout(block: model.Callout, ctx: RenderContext) -> list[Flowable]:
     title = block.title or ("Tip" if block.tone == "tip" else "Note")
     bar = ctx.styles.accent if block.tone == "tip" else ctx.styles.primary
     content = [
-        Paragraph(text_markup(title), ctx.styles["callout_title"]),
-        Paragraph(to_markup(block.text, ctx.link_colour), ctx.styles["callout"]),
+        MemoParagraph(text_markup(title), ctx.styles["callout_title"]),
+        MemoParagraph(to_markup(block.text, ctx.link_colour), ctx.styles["callout"]),
     ]
     return [Spacer(1, 4), _boxed(content, ctx, bar), Spacer(1, 10)]
 
 
 def render_quote(block: model.Quote, ctx: RenderContext) -> list[Flowable]:
-    flowables: list[Flowable] = [Paragraph(f"\u201c{to_markup(block.text, ctx.link_colour)}\u201d", ctx.styles["quote"])]
+    flowables: list[Flowable] = [MemoParagraph(f"\u201c{to_markup(block.text, ctx.link_colour)}\u201d", ctx.styles["quote"])]
     if block.by:
-        flowables.append(Paragraph(f"\u2014 {text_markup(block.by)}", ctx.styles["quote_by"]))
+        flowables.append(MemoParagraph(f"\u2014 {text_markup(block.by)}", ctx.styles["quote_by"]))
     else:
         flowables.append(Spacer(1, 10))
     return [KeepTogether(flowables)]
@@ -95,7 +96,7 @@ def render_image(block: model.Image, ctx: RenderContext) -> list[Flowable]:
         width, height = width * limit / height, limit
     flowables: list[Flowable] = [PlacedImage(block, width, height)]
     if block.caption:
-        flowables += [Spacer(1, 4), Paragraph(text_markup(block.caption), ctx.styles["caption"])]
+        flowables += [Spacer(1, 4), MemoParagraph(text_markup(block.caption), ctx.styles["caption"])]
     return [KeepTogether(flowables), Spacer(1, 10)]
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from handbook import model
 from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup, to_markup
+from handbook.render.paragraphs import MemoParagraph
 from handbook.render.tables import styled_table
 
 BOX = 11  # points
@@ -57,7 +58,7 @@ def render_checklist(block: model.Checklist, ctx: RenderContext) -> list[Flowabl
     rows = []
     for number, (depth, item) in enumerate(_flatten(block.items), start=1):
         box = TickBox(styles.primary, f"{ctx.scope}.item{number}" if block.fillable else None, tooltip=_plain(item))
-        text = Paragraph(to_markup(item.text, ctx.link_colour), styles["list_item"])
+        text = MemoParagraph(to_markup(item.text, ctx.link_colour), styles["list_item"])
         if depth:
             # A sub-item: its own box and text, one box-width further right.
             nested = styled_table([[box, text]], [box_width, text_width - box_width], styles, commands[:2] + [("TOPPADDING", (0, 0), (0, 0), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
@@ -65,14 +66,14 @@ def render_checklist(block: model.Checklist, ctx: RenderContext) -> list[Flowabl
         else:
             cells = [box, text]
         if note_width:
-            cells.append(Paragraph(text_markup(item.due or item.note), styles["caption"].clone("check_note", alignment=0, fontName=styles.fonts.regular)))
+            cells.append(MemoParagraph(text_markup(item.due or item.note), styles["caption"].clone("check_note", alignment=0, fontName=styles.fonts.regular)))
         rows.append(cells)
     widths = [box_width, text_width] + ([note_width] if note_width else [])
     head: list[Flowable] = []
     if block.title:
-        head.append(Paragraph(text_markup(block.title), styles["h2"]))
+        head.append(MemoParagraph(text_markup(block.title), styles["h2"]))
     if note_width:
-        heading = Paragraph(text_markup(block.note_heading), styles["caption"].clone("check_heading", alignment=0, fontName=styles.fonts.bold))
+        heading = MemoParagraph(text_markup(block.note_heading), styles["caption"].clone("check_heading", alignment=0, fontName=styles.fonts.bold))
         rows.insert(0, ["", "", heading])
     # The title and the first item travel together; the rest may split across pages.
     first = 2 if note_width else 1

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from handbook.render.inline import text_markup
+from handbook.render.paragraphs import MemoParagraph
 from handbook.theme import Styles
 
 NUMBER_COLUMN = 36  # points reserved at the right for the page number
@@ -25,7 +26,7 @@ class SectionHeading(Flowable):
         self.title = title
         self.styles = styles
         self.keepWithNext = 1
-        self._paragraph = Paragraph(text_markup(title), styles["h1"])
+        self._paragraph = MemoParagraph(text_markup(title), styles["h1"])
         self._bar = 10
 
     def wrap(self, available_width, available_height):
@@ -56,7 +57,7 @@ class ContentsEntry(Flowable):
         self.styles = styles
         self.pages = pages
         style = styles["toc_entry"]
-        self._paragraph = Paragraph(f"<b>{index + 1}</b>\u2003{text_markup(title)}", style)
+        self._paragraph = MemoParagraph(f"<b>{index + 1}</b>\u2003{text_markup(title)}", style)
         self._gap = 10
 
     def wrap(self, available_width, available_height):

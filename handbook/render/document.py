@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from handbook import __version__
@@ -15,10 +15,11 @@ from handbook.model import Handbook
 from handbook.render.back_cover import has_back_cover
 from handbook.render.blocks import render_block
 from handbook.render.canvas import HandbookCanvas
-from handbook.render.context import RenderContext
 from handbook.render.contents import ContentsEntry, SectionHeading, section_key
+from handbook.render.context import RenderContext
 from handbook.render.pages import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, PageDecor
-from handbook.theme import Styles, build_styles
+from handbook.render.paragraphs import MemoParagraph
+from handbook.theme import Styles, styles_for
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 
@@ -61,7 +62,7 @@ class HandbookDoc(BaseDocTemplate):
 
 def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     """Write `handbook` as a PDF to the binary stream `out`; return its page count."""
-    styles = build_styles(handbook.theme)
+    styles = styles_for(handbook.theme)
     width, height = PAGE_SIZES[handbook.page_size]
     decor = PageDecor(handbook, styles, width, height)
     doc = HandbookDoc(
@@ -92,7 +93,7 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     ])
     ctx = RenderContext(styles, frame._width, frame._height, link_colour=handbook.theme.primary)
     story = [NextPageTemplate("body"), PageBreak()]
-    story.append(Paragraph("Contents", styles["toc_title"]))
+    story.append(MemoParagraph("Contents", styles["toc_title"]))
     story += [ContentsEntry(i, section.title, styles, doc.section_pages) for i, section in enumerate(handbook.sections)]
     story.append(PageBreak())
     for index, section in enumerate(handbook.sections):

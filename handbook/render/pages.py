@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch
-from reportlab.platypus import Paragraph
 
 from handbook.model import Handbook
 from handbook.render.inline import text_markup
+from handbook.render.paragraphs import MemoParagraph
 from handbook.theme import Styles
 
 MARGIN_SIDE = 0.85 * inch
@@ -46,11 +46,11 @@ class PageDecor:
         text_width = w - 2 * MARGIN_SIDE
         y = h - 1.5 * inch
         if self.handbook.career:
-            kicker = Paragraph(text_markup(self.handbook.career.upper()), s["cover_meta"].clone("kicker", textColor=colors.white, fontName=s.fonts.bold, fontSize=11, leading=14))
+            kicker = MemoParagraph(text_markup(self.handbook.career.upper()), s["cover_meta"].clone("kicker", textColor=colors.white, fontName=s.fonts.bold, fontSize=11, leading=14))
             y = draw_paragraph(kicker, canvas, MARGIN_SIDE, y, text_width) - 14
-        y = draw_paragraph(Paragraph(text_markup(self.handbook.title), s["cover_title"]), canvas, MARGIN_SIDE, y, text_width * 0.85) - 14
+        y = draw_paragraph(MemoParagraph(text_markup(self.handbook.title), s["cover_title"]), canvas, MARGIN_SIDE, y, text_width * 0.85) - 14
         if self.handbook.subtitle:
-            draw_paragraph(Paragraph(text_markup(self.handbook.subtitle), s["cover_subtitle"]), canvas, MARGIN_SIDE, y, text_width * 0.85)
+            draw_paragraph(MemoParagraph(text_markup(self.handbook.subtitle), s["cover_subtitle"]), canvas, MARGIN_SIDE, y, text_width * 0.85)
         y = panel_bottom - 0.9 * inch
         school = self.handbook.school
         if school and school.logo:
@@ -58,10 +58,10 @@ class PageDecor:
             draw_image_fitted(canvas, school.logo, MARGIN_SIDE, y - logo_height + 16, 2.6 * inch, logo_height)
             y -= logo_height + 6
         if self.handbook.organisation:
-            org = Paragraph(text_markup(self.handbook.organisation), s["cover_meta"].clone("org", fontName=s.fonts.bold, fontSize=16, leading=20, textColor=s.primary))
+            org = MemoParagraph(text_markup(self.handbook.organisation), s["cover_meta"].clone("org", fontName=s.fonts.bold, fontSize=16, leading=20, textColor=s.primary))
             y = draw_paragraph(org, canvas, MARGIN_SIDE, y, text_width) - 6
         if self.handbook.edition:
-            draw_paragraph(Paragraph(text_markup(self.handbook.edition), s["cover_meta"]), canvas, MARGIN_SIDE, y, text_width)
+            draw_paragraph(MemoParagraph(text_markup(self.handbook.edition), s["cover_meta"]), canvas, MARGIN_SIDE, y, text_width)
         canvas.setFillColor(s.accent)
         canvas.rect(MARGIN_SIDE, MARGIN_BOTTOM, 0.6 * inch, 4, stroke=0, fill=1)
         canvas.restoreState()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from handbook import model
 from handbook.model import HOURS_PER_YEAR, SalaryTable
 from handbook.render import money
 from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup
+from handbook.render.paragraphs import MemoParagraph
 from handbook.render.tables import styled_table
 
 MIN_LABEL_WIDTH = 80  # points
@@ -24,15 +25,15 @@ def render_salary_table(block: SalaryTable, ctx: RenderContext) -> list[Flowable
     """The table with its notes, then the chart with its own source line; each group kept together when short."""
     styles = ctx.styles
     groups: list[list[Flowable]] = []
-    title = [Paragraph(text_markup(block.title), styles["h2"])] if block.title else []
-    note_lines = [Paragraph(line, styles["source"]) for line in notes(block)]
+    title = [MemoParagraph(text_markup(block.title), styles["h2"])] if block.title else []
+    note_lines = [MemoParagraph(line, styles["source"]) for line in notes(block)]
     if block.table:
         groups.append([*title, _table(block, ctx), *note_lines])
     if block.chart != "none":
         from handbook.render.salary_chart import salary_chart
 
         chart_notes = note_lines[:1] if block.table else note_lines
-        heading = title if not block.table else [Paragraph("At a glance", styles["chart_title"])]
+        heading = title if not block.table else [MemoParagraph("At a glance", styles["chart_title"])]
         groups.append([*heading, salary_chart(block, ctx), *chart_notes])
     flowables: list[Flowable] = []
     for group in groups:
@@ -68,13 +69,13 @@ def _table(block: SalaryTable, ctx: RenderContext) -> Flowable:
         for row in block.rows:
             cells = [_pair(row, m, figure_style, styles, stacked=True)[0] for m in measures]
             if has_employment:
-                cells.append(Paragraph(money.count(row.employment), _muted(figure_style, row, styles)))
+                cells.append(MemoParagraph(money.count(row.employment), _muted(figure_style, row, styles)))
             body.append(cells)
     widths = _figure_widths(header, body, head_style, figure_style, ctx.width)
-    rows = [[Paragraph("", styles["table_head"])] + [Paragraph(h, head_style) for h in header]]
+    rows = [[MemoParagraph("", styles["table_head"])] + [MemoParagraph(h, head_style) for h in header]]
     for row, cells in zip(block.rows, body):
         label_style = styles["table_cell"] if not row.comparison else styles["table_cell"].clone("muted_cell", textColor=styles.muted)
-        rows.append([Paragraph(text_markup(row.label), label_style), *cells])
+        rows.append([MemoParagraph(text_markup(row.label), label_style), *cells])
     commands = [
         ("BACKGROUND", (0, 0), (-1, 0), styles.primary),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -119,9 +120,9 @@ def _pair(row: model.SalaryRow, measure: str, figure_style, styles, *, stacked: 
     hourly = money.figure_text(wage.hourly if wage else None, "hourly", row.qualifier)
     style = _muted(figure_style, row, styles)
     if not stacked:
-        return [Paragraph(text_markup(annual), style), Paragraph(text_markup(hourly), style.clone("hourly_figure", fontName=styles.fonts.regular))]
+        return [MemoParagraph(text_markup(annual), style), MemoParagraph(text_markup(hourly), style.clone("hourly_figure", fontName=styles.fonts.regular))]
     muted = "#" + styles.muted.hexval()[2:]
     small = ""
     if wage and wage.hourly and wage.hourly.value is not None:
         small = f'<br/><font size="{style.fontSize - 1}" color="{muted}" name="{styles.fonts.regular}">{text_markup(hourly)}/hr</font>'
-    return [Paragraph(text_markup(annual) + small, style)]
+    return [MemoParagraph(text_markup(annual) + small, style)]

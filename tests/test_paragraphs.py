@@ -1,0 +1,73 @@
+"""Paragraphs reuse parsed markup and line breaks, and come out as ReportLab's own would."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.platypus import Paragraph
+
+from handbook.build import load
+from handbook.model import Theme
+from handbook.render.document import render_pdf
+from handbook.render.paragraphs import MemoParagraph, ParagraphMemo
+from handbook.theme import build_styles, styles_for
+from tests.conftest import DEFAULT_MANIFEST
+
+MARKUP = 'Codes are <b>exact</b>, <i>checked</i> and <a href="https://example.org" color="#1d4e89"><u>documented</u></a>.'
+
+
+def test_a_remembered_paragraph_has_the_lines_of_a_fresh_one():
+    styles = build_styles(Theme())
+    style = styles["body"]
+    plain = Paragraph(MARKUP, style)
+    first, second = MemoParagraph(MARKUP, style), MemoParagraph(MARKUP, style)
+    assert len(style.memo) == 1  # parsed once
+    assert first.frags is not second.frags and first.frags[0] is not second.frags[0]  # each has its own copies
+    for paragraph in (plain, first, second):
+        paragraph.wrap(120, 1000)
+    lines = [[(word.text if hasattr(word, "text") else word) for line in p.blPara.lines for word in getattr(line, "words", [])] for p in (plain, first, second)]
+    assert lines[0] == lines[1] == lines[2]
+    assert plain.height == first.height == second.height
+    assert plain.getPlainText() == second.getPlainText()
+
+
+def test_rewrapping_at_the_same_width_keeps_the_lines_and_another_width_breaks_again():
+    paragraph = MemoParagraph(MARKUP, build_styles(Theme())["body"])
+    paragraph.wrap(120, 1000)
+    lines = paragraph.blPara
+    assert paragraph.wrap(120, 50) == (120, paragraph.height)
+    assert paragraph.blPara is lines
+    wide = paragraph.wrap(400, 1000)
+    assert paragraph.blPara is not lines and wide[1] < len(lines.lines) * 15.5 + 1
+
+
+def test_clones_of_a_named_style_have_no_memo():
+    style = build_styles(Theme())["body"]
+    clone = style.clone("one_off", fontSize=14)
+    assert clone.memo is None
+    MemoParagraph(MARKUP, clone)
+    assert len(style.memo) == 0
+
+
+def test_the_memo_starts_afresh_when_full():
+    style = build_styles(Theme())["body"]
+    memo = ParagraphMemo(limit=3)
+    for n in range(7):
+        memo.fragments(f"paragraph {n}", style)
+    assert len(memo) <= 3
+
+
+def test_styles_are_built_once_per_theme():
+    assert styles_for(Theme()) is styles_for(Theme())
+    assert styles_for(Theme(primary="#000000")) is not styles_for(Theme())
+
+
+def test_a_document_built_after_others_in_one_process_is_byte_for_byte_the_first():
+    handbook = load(DEFAULT_MANIFEST).handbook
+    outputs = []
+    for _ in range(3):
+        out = io.BytesIO()
+        render_pdf(handbook, out)
+        outputs.append(out.getvalue())
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert len(styles_for(handbook.theme)["body"].memo) > 10  # the later documents took their text from the memo
