@@ -10,7 +10,7 @@ folder that cannot be written is simply not used. Output never depends on it.
 
 from __future__ import annotations
 
-import hashlib
+import binascii
 import marshal
 import os
 import sys
@@ -21,13 +21,14 @@ FORMAT = 1  # raise when what is stored changes shape
 
 
 def key(sources: Iterable[bytes], *versions: str) -> str:
-    """A name for what is derived from the bytes of `sources` by code at `versions`."""
-    digest = hashlib.sha1(usedforsecurity=False)  # a name, not a signature; the quickest hash here
-    for data in sources:
-        digest.update(hashlib.sha1(data, usedforsecurity=False).digest())
-    for version in (str(FORMAT), sys.version.split()[0], *versions):
-        digest.update(b"\0" + version.encode())
-    return digest.hexdigest()
+    """A name for what is derived from the bytes of `sources` by code at `versions`.
+
+    Each source counts by its length and CRC-32 (binascii is loaded anyway; hashlib's OpenSSL
+    would cost 5 ms at start-up): enough to tell one version of a font file from another.
+    """
+    parts = [f"{len(data):x}-{binascii.crc32(data):08x}" for data in sources]
+    label = "\0".join((str(FORMAT), sys.version.split()[0], *versions))
+    return "-".join(parts) + f"-{binascii.crc32(label.encode()):08x}"
 
 
 def cache_dir() -> Path | None:

@@ -1,6 +1,11 @@
 """The handbook as plain data: what the validator produces and the renderer reads.
 
 No I/O and no ReportLab here. Paths are already resolved and checked.
+
+Values (spans, figures, wages, themes, contacts) compare by value. Blocks,
+sections, schools and handbooks are each one place in the content and compare
+by identity (eq=False), which also spares generating their comparison and
+hash methods at every start-up.
 """
 
 from __future__ import annotations
@@ -25,28 +30,28 @@ class Span:
 Inline = tuple[Span, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Paragraph:
     KIND: ClassVar[str] = "paragraph"
     text: Inline
     where: Where
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Bullets:
     KIND: ClassVar[str] = "bullets"
     items: tuple[Inline, ...]
     where: Where
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Steps:
     KIND: ClassVar[str] = "steps"
     items: tuple[Inline, ...]
     where: Where
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Callout:
     KIND: ClassVar[str] = "callout"
     text: Inline
@@ -55,7 +60,7 @@ class Callout:
     tone: str = "tip"  # "tip" or "note"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Quote:
     KIND: ClassVar[str] = "quote"
     text: Inline
@@ -63,7 +68,7 @@ class Quote:
     by: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Image:
     KIND: ClassVar[str] = "image"
     path: Path
@@ -95,7 +100,7 @@ class Wage:
     hourly: Figure | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SalaryRow:
     label: str
     wages: tuple[Wage, ...] = ()
@@ -107,7 +112,7 @@ class SalaryRow:
         return next((w for w in self.wages if w.measure == measure), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SalaryTable:
     KIND: ClassVar[str] = "salary_table"
     rows: tuple[SalaryRow, ...]
@@ -131,7 +136,7 @@ class SalaryTable:
         return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ChecklistItem:
     text: Inline
     note: str = ""
@@ -139,7 +144,7 @@ class ChecklistItem:
     items: tuple["ChecklistItem", ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Checklist:
     KIND: ClassVar[str] = "checklist"
     items: tuple[ChecklistItem, ...]
@@ -162,7 +167,7 @@ class Checklist:
 Block = Paragraph | Bullets | Steps | Callout | Quote | Image | SalaryTable | Checklist
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Section:
     """A section; `id` is its file name without `.yaml`, how profiles refer to it."""
 
@@ -191,7 +196,7 @@ class Contact:
         return any((self.address, self.phone, self.email, self.website))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class School:
     """The school an edition is made for: shown on the cover and the back cover."""
 
@@ -200,7 +205,7 @@ class School:
     contact: Contact = field(default_factory=Contact)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Handbook:
     title: str
     sections: tuple[Section, ...]

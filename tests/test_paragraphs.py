@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 
+from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
 from handbook.build import load
@@ -71,3 +74,25 @@ def test_a_document_built_after_others_in_one_process_is_byte_for_byte_the_first
         outputs.append(out.getvalue())
     assert outputs[0] == outputs[1] == outputs[2]
     assert len(styles_for(handbook.theme)["body"].memo) > 10  # the later documents took their text from the memo
+
+
+def test_paragraphs_split_across_pages_come_out_the_same_from_the_memo(project, tmp_path, monkeypatch):
+    """A fresh process (nothing remembered) and the second build in one process (all remembered) agree."""
+
+    long_text = " ".join(f"Sentence {n} of a long paragraph that will not fit at the foot of a page." for n in range(40))
+    body = "\n".join(f"- paragraph: {long_text} Part {k}." for k in range(6))
+    body += f"\n- bullets: ['{long_text}', 'Short item']"
+    project.manifest(project.section("long", body))
+    manifest = project.root / "handbook.yaml"
+    env = {"SOURCE_DATE_EPOCH": "1767225600", "PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    fresh = tmp_path / "fresh.pdf"
+    subprocess.run([sys.executable, "-m", "handbook", "build", str(manifest), "-o", str(fresh)], check=True, env=env, capture_output=True, cwd=project.root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    handbook = load(manifest).handbook
+    outputs = []
+    for _ in range(2):
+        out = io.BytesIO()
+        render_pdf(handbook, out)
+        outputs.append(out.getvalue())
+    assert len(PdfReader(fresh).pages) >= 4  # the paragraphs do split across pages
+    assert outputs[0] == outputs[1] == fresh.read_bytes()

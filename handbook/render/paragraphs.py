@@ -2,10 +2,12 @@
 
 ReportLab parses a paragraph's markup with an HTML parser whenever one is
 made, and breaks it into lines whenever it is wrapped; a table wraps each cell
-several times, and every edition in a batch has the same base guide. Here a
+several times, and every edition in a batch has the same base guide. A
 paragraph in one of a theme's named styles takes its parsed fragments from the
-style's memo (each paragraph gets its own copies), and a paragraph wrapped
-again at the width it was last wrapped at keeps the lines it has.
+style's memo (its own copies of them), and the lines an earlier paragraph with
+the same markup and style was broken into at the same width. The lines are
+only read after they are made (drawing and splitting build new objects), so
+paragraphs can share them.
 """
 
 from __future__ import annotations
@@ -13,14 +15,15 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-MEMO_LIMIT = 1024  # parsed paragraphs kept per theme; the memo starts afresh when full
+MEMO_LIMIT = 1024  # paragraphs kept per theme; the memo starts afresh when full
 
 
 class ParagraphMemo:
-    """Parsed fragments of paragraph markup, by markup and style."""
+    """Parsed fragments of paragraph markup by markup and style, and its lines by width."""
 
     def __init__(self, limit: int = MEMO_LIMIT) -> None:
         self._parsed: dict[tuple[str, int], tuple[ParagraphStyle, list]] = {}
+        self._laid_out: dict[tuple[str, int, float], tuple[ParagraphStyle, dict]] = {}
         self._limit = limit
 
     def fragments(self, markup: str, style: ParagraphStyle) -> list:
@@ -28,13 +31,26 @@ class ParagraphMemo:
         key = (markup, id(style))
         known = self._parsed.get(key)
         if known is None or known[0] is not style:
-            if len(self._parsed) >= self._limit:
-                self._parsed.clear()
+            self._make_room()
             known = self._parsed[key] = (style, Paragraph(markup, style).frags)
         return [fragment.clone() for fragment in known[1]]
 
+    def layout(self, markup: str, style: ParagraphStyle, width: float) -> dict | None:
+        """What wrapping a paragraph of `markup` in `style` at `width` set on it, if one was."""
+        known = self._laid_out.get((markup, id(style), width))
+        return known[1] if known is not None and known[0] is style else None
+
+    def remember_layout(self, markup: str, style: ParagraphStyle, width: float, state: dict) -> None:
+        self._make_room()
+        self._laid_out[(markup, id(style), width)] = (style, state)
+
+    def _make_room(self) -> None:
+        if len(self._parsed) + len(self._laid_out) >= self._limit:
+            self._parsed.clear()
+            self._laid_out.clear()
+
     def __len__(self) -> int:
-        return len(self._parsed)
+        return len(self._parsed) + len(self._laid_out)
 
 
 class MemoStyle(ParagraphStyle):
@@ -49,12 +65,14 @@ class MemoStyle(ParagraphStyle):
 
 
 class MemoParagraph(Paragraph):
-    """A Paragraph that reuses parsed markup (in a MemoStyle) and keeps its lines when re-wrapped at the same width."""
+    """A Paragraph that reuses parsed markup and lines (in a MemoStyle), and keeps its lines when re-wrapped at the same width."""
 
     def __init__(self, text, style=None, bulletText=None, frags=None, *args, **kwargs) -> None:
         memo = getattr(style, "memo", None)
-        if frags is None and memo is not None and text is not None:
-            frags = memo.fragments(text, style)
+        # Pieces made by splitting a paragraph come with their fragments and are not remembered.
+        self._memo = memo if frags is None and text is not None and not bulletText else None
+        if self._memo is not None:
+            frags = self._memo.fragments(text, style)
         super().__init__(text, style, bulletText, frags, *args, **kwargs)
         self._wrapped: tuple[float, tuple[float, float]] | None = None
 
@@ -62,6 +80,14 @@ class MemoParagraph(Paragraph):
         # The lines depend on the width alone; splitting may drop them (del blPara), so check they are there.
         if self._wrapped is not None and self._wrapped[0] == availWidth and hasattr(self, "blPara"):
             return self._wrapped[1]
+        known = self._memo.layout(self.text, self.style, availWidth) if self._memo is not None else None
+        if known is not None:
+            vars(self).update(known)
+            return self._wrapped[1]
+        before = dict(vars(self))
         size = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, size)
+        if self._memo is not None:
+            changed = {k: v for k, v in vars(self).items() if before.get(k, self) is not v}
+            self._memo.remember_layout(self.text, self.style, availWidth, changed)
         return size

@@ -8,7 +8,6 @@ figures a reader understands, never a bare symbol or a zero.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 
 from handbook.loader import Node
@@ -53,6 +52,8 @@ def import_rows(ctx, node: Node, path: str) -> list[SalaryRow]:
     for_code = [r for r in records if r["OCC_CODE"] == code]
     if not for_code:
         codes = {r["OCC_CODE"]: r.get("OCC_TITLE", "") for r in records}
+        import difflib
+
         close = difflib.get_close_matches(code, list(codes), n=3, cutoff=0.6)
         hint = "; close matches: " + ", ".join(f"{c} ({codes[c]})" if codes[c] else c for c in close) if close else ""
         read.error(fields.get("occupation").where, join(path, "occupation"), f"occupation code '{code}' is not in '{name}'{hint}")
@@ -63,6 +64,8 @@ def import_rows(ctx, node: Node, path: str) -> list[SalaryRow]:
         if area in by_area:
             chosen.append(by_area[area])
             continue
+        import difflib
+
         close = difflib.get_close_matches(area, list(by_area), n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else f"; areas with that code: {', '.join(list(by_area)[:8])}"
         read.error(fields.get("areas").where, join(path, f"areas[{i}]"), f"area '{area}' has no row for occupation {code} in '{name}'{hint}")

@@ -6,7 +6,6 @@ was found and what is expected.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Callable, Iterable, TypeVar
 
@@ -37,6 +36,8 @@ def describe(node: Node) -> str:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """A ' (did you mean ...?)' hint, or '' when nothing is close."""
+    import difflib  # only when there is a mistake to suggest a fix for
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
