@@ -23,7 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
-TOOL = [PY, "-m", "handbook"]
+# The tool as people run it: the `handbook` command installed beside this Python.
+INSTALLED = Path(PY).parent / "handbook"
+TOOL = [str(INSTALLED)] if INSTALLED.is_file() else [PY, "-m", "handbook"]
 FLOOR = [PY, str(ROOT / "bench" / "floor.py")]
 
 

@@ -17,6 +17,8 @@ from handbook.validate.handbook import read_handbook
 
 @dataclass(frozen=True)
 class BuildResult:
+    """Where a build wrote its PDF, how many pages it has, and what it warned about."""
+
     output: Path
     pages: int
     warnings: tuple[Problem, ...]

@@ -47,7 +47,7 @@ STYLE_SHEET: dict[str, tuple[str | None, dict]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Styles:
     """The paragraph styles and colours a handbook is drawn with."""
 

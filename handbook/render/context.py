@@ -9,6 +9,8 @@ from handbook.theme import Styles
 
 @dataclass(frozen=True)
 class RenderContext:
+    """What every block renderer is given."""
+
     styles: Styles
     width: float  # text frame width, points
     height: float  # text frame height, points
