@@ -38,6 +38,8 @@ def register_family(family: str) -> FontFamily:
     """Register `family`'s four faces and map bold/italic onto them; repeat calls are free."""
     from reportlab.pdfbase import pdfmetrics
 
+    from handbook.render.faces import truetype
+
     names = FontFamily(
         regular=family,
         bold=f"{family}-Bold",
@@ -48,7 +50,7 @@ def register_family(family: str) -> FontFamily:
         return names
     files = FONT_FAMILIES[family]
     for face, name in (("regular", names.regular), ("bold", names.bold), ("italic", names.italic), ("bold_italic", names.bold_italic)):
-        pdfmetrics.registerFont(truetype(name, fonts_dir() / files[face]))
+        pdfmetrics.registerFont(truetype(name, fonts_dir() / files[face], _font_bytes(fonts_dir() / files[face])))
     pdfmetrics.registerFontFamily(family, normal=names.regular, bold=names.bold, italic=names.italic, boldItalic=names.bold_italic)
     return names
 
@@ -57,13 +59,15 @@ def register_family(family: str) -> FontFamily:
 def covered_characters(family: str) -> frozenset[int]:
     """The code points every face of `family` can draw, read from the fonts' cmap tables.
 
-    Kept in the cache, and for the process: the bundled font files do not change while it runs.
+    Kept in the cache, named by the files' sizes and modification times so that
+    `handbook check` need not read them, and for the process.
     """
-    faces = [_font_bytes(fonts_dir() / name) for name in FONT_FAMILIES[family].values()]
-    name = cache.key(faces)
+    paths = [fonts_dir() / name for name in FONT_FAMILIES[family].values()]
+    stamps = [f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}".encode() for p in paths]
+    name = cache.key(stamps)
     points = cache.load("coverage", name)
     if not isinstance(points, frozenset):
-        points = frozenset.intersection(*(_cmap_code_points(data) for data in faces))
+        points = frozenset.intersection(*(_cmap_code_points(_font_bytes(p)) for p in paths))
         cache.store("coverage", name, points)
     return points
 
@@ -71,62 +75,6 @@ def covered_characters(family: str) -> frozenset[int]:
 @functools.cache
 def _font_bytes(path) -> bytes:
     return path.read_bytes()
-
-
-def truetype(name: str, path):
-    """ReportLab's TTFont for the font file at `path`, registered as `name`.
-
-    Parsing a face's tables takes ReportLab about 15 ms; the result is plain
-    data, so it is kept in the cache and a later run rebuilds the font from it.
-    """
-    from reportlab import Version
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    data = _font_bytes(path)
-    name_in_cache = cache.key([data], f"reportlab {Version}")
-    stored = cache.load("face", name_in_cache)
-    if isinstance(stored, dict):
-        try:
-            return _rebuilt_font(name, str(path), data, stored)
-        except (KeyError, TypeError, ValueError, AttributeError, ZeroDivisionError):
-            pass  # stored by another shape of code: parse again
-    font = TTFont(name, str(path))
-    cache.store("face", name_in_cache, _font_state(font))
-    return font
-
-
-_NOT_STORED = {"fontName", "face", "encoding", "state", "filename", "_ttf_data", "_pdfScale"}
-
-
-def _font_state(font) -> dict:
-    """A parsed TTFont as plain data, without the file's bytes and what is rebuilt from them."""
-    from reportlab.pdfbase.ttfonts import TTFNameBytes
-
-    face = {k: v for k, v in vars(font.face).items() if k not in _NOT_STORED}
-    return {
-        "font": {k: v for k, v in vars(font).items() if k not in _NOT_STORED},
-        "face": face,
-        "names": [k for k, v in face.items() if isinstance(v, TTFNameBytes)],
-    }
-
-
-def _rebuilt_font(name: str, filename: str, data: bytes, stored: dict):
-    """The TTFont that parsing `data` would give, from its stored state."""
-    from weakref import WeakKeyDictionary
-
-    from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
-
-    face = TTFontFace.__new__(TTFontFace)
-    vars(face).update(stored["face"])
-    for key in stored["names"]:
-        setattr(face, key, TTFNameBytes(getattr(face, key)))
-    face.filename, face._ttf_data = filename, data
-    scale = 1000 / face.unitsPerEm
-    face._pdfScale = (lambda x: x) if face.unitsPerEm == 1000 else (lambda x: x * scale)
-    font = TTFont.__new__(TTFont)
-    vars(font).update(stored["font"])
-    font.fontName, font.face, font.encoding, font.state = name, face, TTEncoding(), WeakKeyDictionary()
-    return font
 
 
 def _cmap_code_points(data: bytes) -> frozenset[int]:
