@@ -7,6 +7,7 @@ anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 import click
 
@@ -46,6 +47,14 @@ class Problems:
 
     def warn(self, where: Where, message: str) -> None:
         self._items.append(Problem(where, message, warning=True))
+
+    def extend(self, found: Iterable[Problem]) -> None:
+        """Add problems found elsewhere (by an earlier run of the same check), as they are."""
+        self._items.extend(found)
+
+    @property
+    def all(self) -> tuple[Problem, ...]:
+        return tuple(self._items)
 
     @property
     def errors(self) -> list[Problem]:

@@ -144,10 +144,26 @@ def display_path(path: Path) -> str:
 
 
 class NodeCache:
-    """Loaded files by resolved path, so a base guide shared by many editions is parsed once."""
+    """Loaded files by resolved path, so a base guide shared by many editions is parsed once.
+
+    It also keeps what was validated from those files (`validated`/`remember`), for
+    validators whose result depends only on a file and a key they name.
+    """
+
+    VALIDATED_LIMIT = 256  # validated results kept; the store starts afresh when full
 
     def __init__(self) -> None:
         self._files: dict[Path, tuple[Node | None, tuple[Problem, ...]]] = {}
+        self._validated: dict[tuple, tuple[object, tuple[Problem, ...]]] = {}
+
+    def validated(self, key: tuple) -> tuple[object, tuple[Problem, ...]] | None:
+        """What was validated under `key`, and the problems found doing it; None if nothing was."""
+        return self._validated.get(key)
+
+    def remember(self, key: tuple, value: object, found: tuple[Problem, ...]) -> None:
+        if len(self._validated) >= self.VALIDATED_LIMIT:
+            self._validated.clear()
+        self._validated[key] = (value, found)
 
     def load(self, path: Path, problems: Problems) -> Node | None:
         key = path.resolve()

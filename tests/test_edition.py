@@ -125,3 +125,22 @@ def test_school_and_manifest_together_is_a_usage_error(monkeypatch):
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(main, ["build", "handbook.yaml", "--school", "schools/riverside.yaml"])
     assert result.exit_code == 2
+
+
+def test_editions_loaded_with_one_cache_share_plain_sections_and_keep_their_own_text(project):
+    from handbook.build import load
+    from handbook.loader import NodeCache
+
+    project.write("sections/plain.yaml", "title: Plain\nblocks:\n  - salary_table:\n      period: '2001'\n      source: Survey\n      rows:\n        - {label: Median, annual: 40000}\n")
+    project.write("sections/named.yaml", "title: For {school.name}\nblocks:\n  - paragraph: Welcome, {school.name} students.\n")
+    project.manifest("sections/plain.yaml", "sections/named.yaml")
+    for name in ("Alpha", "Beta"):
+        project.write(f"schools/{name.lower()}.yaml", f"handbook: ../handbook.yaml\nschool:\n  name: {name} High\n")
+    cache = NodeCache()
+    alpha = load(project.root / "handbook.yaml", project.root / "schools/alpha.yaml", cache)
+    beta = load(project.root / "handbook.yaml", project.root / "schools/beta.yaml", cache)
+    assert beta.handbook.sections[0] is alpha.handbook.sections[0]  # validated once
+    assert [w.message for w in beta.warnings] == [w.message for w in alpha.warnings]
+    assert any("2001" in w.message for w in beta.warnings)  # the warning is given again for the second edition
+    assert alpha.handbook.sections[1].title == "For Alpha High"
+    assert beta.handbook.sections[1].title == "For Beta High"

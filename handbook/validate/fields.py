@@ -56,6 +56,13 @@ class Reader:
         self.variables = variables or {}
         self.font = ""
         self.glyphs: frozenset[int] | None = None  # what the handbook's font can draw, once known
+        self.placeholders_seen = False  # whether any text read so far had a {school.*} or {var.*}
+
+    def sharing(self, problems: Problems) -> "Reader":
+        """A reader with these variables and this font that adds its problems to `problems`."""
+        other = Reader(problems, self.variables)
+        other.font, other.glyphs = self.font, self.glyphs
+        return other
 
     def use_font(self, family: str) -> None:
         """Check drawn text against what `family` can draw from now on."""
@@ -128,6 +135,7 @@ class Reader:
         """Replace each {school.x} / {var.x} with its value; an undefined one is a problem."""
 
         def value(match: re.Match) -> str:
+            self.placeholders_seen = True
             name = match.group(1)
             if name not in self.variables:
                 if not self.variables:

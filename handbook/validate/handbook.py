@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -146,7 +147,29 @@ def _read_sections(ctx: BlockContext, node: Node | None, cache: NodeCache | None
 
 
 def read_section(file: Path, ctx: BlockContext, cache: NodeCache | None = None) -> Section | None:
-    """Load and validate one section file; its images are found relative to `ctx.root`."""
+    """Load and validate one section file; its images are found relative to `ctx.root`.
+
+    With a cache, a section with no placeholders is validated once for a given
+    project root, font, build date and age limit: every edition of a batch shares it.
+    """
+    if cache is None:
+        return _read_section(file, ctx, None)
+    key = ("section", file.resolve(), ctx.root, ctx.read.font, ctx.today, ctx.stale_after_years)
+    known = cache.validated(key)
+    if known is not None:
+        section, found = known
+        ctx.read.problems.extend(found)
+        return section
+    own = Problems()
+    reader = ctx.read.sharing(own)
+    section = _read_section(file, replace(ctx, read=reader), cache)
+    ctx.read.problems.extend(own.all)
+    if not reader.placeholders_seen:
+        cache.remember(key, section, own.all)
+    return section
+
+
+def _read_section(file: Path, ctx: BlockContext, cache: NodeCache | None) -> Section | None:
     read = ctx.read
     node = load_file(file, read.problems, cache)
     if node is None:
