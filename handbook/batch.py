@@ -1,7 +1,9 @@
 """Build many school editions in one process: shared set-up once, then N worker processes.
 
 Modules, fonts and the base guide's parsed files are loaded before the workers
-start, so forked workers inherit them instead of paying for them again.
+start, so forked workers inherit them instead of paying for them again. Each
+worker keeps that cache for all its jobs (what it validates joins it), rather
+than receiving a copy with every job.
 """
 
 from __future__ import annotations
@@ -52,12 +54,22 @@ def plan_outputs(profiles: list[Path], out_dir: Path) -> dict[Path, Path]:
     return outputs
 
 
-def _build_one(job: tuple[Path, Path, bool, NodeCache]) -> EditionResult:
+class _Worker:
+    """The cache one process shares between the editions it builds."""
+
+    cache: NodeCache | None = None
+
+    @classmethod
+    def start(cls, cache: NodeCache | None) -> None:
+        cls.cache = cache
+
+
+def _build_one(job: tuple[Path, Path, bool]) -> EditionResult:
     from handbook.build import build_handbook
 
-    profile, output, depfile, cache = job
+    profile, output, depfile = job
     try:
-        result = build_handbook(Path("handbook.yaml"), output, school=profile, depfile=output.with_suffix(".d") if depfile else None, cache=cache)
+        result = build_handbook(Path("handbook.yaml"), output, school=profile, depfile=output.with_suffix(".d") if depfile else None, cache=_Worker.cache)
     except HandbookError as exc:
         return EditionResult(profile, output, False, exc.format_message())
     return EditionResult(profile, output, True, f"{result.pages} pages")
@@ -89,18 +101,22 @@ def run_batch(
 ) -> BatchSummary:
     """Build every profile's edition into `out_dir`; failures are collected, not raised.
 
-    The parsed base guide travels with each job (a few kilobytes); the workers are forked
-    after the warm-up, so modules and fonts are loaded once for all of them.
+    The workers are forked after the warm-up, so modules, fonts and the parsed base
+    guide are loaded once for all of them.
     """
     outputs = plan_outputs(profiles, out_dir)
     started = time.perf_counter()
     cache = _warm_up(profiles)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(profiles)))
-    work = [(profile, outputs[profile], depfiles, cache) for profile in profiles]
+    work = [(profile, outputs[profile], depfiles) for profile in profiles]
     if jobs == 1:
-        results = list(progress(map(_build_one, work)))
+        _Worker.start(cache)
+        try:
+            results = list(progress(map(_build_one, work)))
+        finally:
+            _Worker.start(None)  # let the cache go with the batch
     else:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_Worker.start, initargs=(cache,)) as pool:
             results = list(progress(pool.map(_build_one, work)))
     return BatchSummary(tuple(results), time.perf_counter() - started)
