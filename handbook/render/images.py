@@ -8,6 +8,7 @@ JPEG goes into the PDF byte for byte, and an image placed twice is stored once).
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 from pathlib import Path
@@ -17,7 +18,11 @@ DOWNSAMPLE_ABOVE = 3 * PRINT_DPI  # denser than this is shrunk to PRINT_DPI; up 
 
 
 def print_ready(path: Path, width: float, height: float, orientation: int = 1):
-    """An ImageReader for `path` printed at `width` x `height` points: the file itself, or a prepared copy."""
+    """An ImageReader for `path` printed at `width` x `height` points: the file itself, or a prepared copy.
+
+    A file used as it is comes from `_as_is`, so an image drawn twice (a school's logo, on
+    the front and the back cover) has its pixels decoded once.
+    """
     from PIL import Image as PILImage
     from PIL import ImageOps
     from reportlab.lib.utils import ImageReader
@@ -29,9 +34,8 @@ def print_ready(path: Path, width: float, height: float, orientation: int = 1):
         ceiling = DOWNSAMPLE_ABOVE / PRINT_DPI
         too_dense = upright_size[0] > limit[0] * ceiling and upright_size[1] > limit[1] * ceiling
         if orientation == 1 and not too_dense:
-            # An ImageReader, not the path: ReportLab names an image by its file name otherwise,
-            # and the same project built in another folder would give other bytes.
-            return ImageReader(str(path))
+            stat = path.stat()
+            return _as_is(path, stat.st_size, stat.st_mtime_ns)
         image = ImageOps.exif_transpose(picture) if orientation != 1 else picture.copy()
     if too_dense:
         scale = max(limit[0] / image.width, limit[1] / image.height)
@@ -42,6 +46,16 @@ def print_ready(path: Path, width: float, height: float, orientation: int = 1):
         buffer.seek(0)
         return ImageReader(buffer)
     return ImageReader(image)
+
+
+@functools.lru_cache(maxsize=4)
+def _as_is(path: Path, size: int, mtime: int):
+    """A reader of the file itself, kept while its size and time stay the same."""
+    from reportlab.lib.utils import ImageReader
+
+    # An ImageReader, not the path: ReportLab names an image by its file name otherwise,
+    # and the same project built in another folder would give other bytes.
+    return ImageReader(str(path))
 
 
 def pixel_size(path: Path, orientation: int = 1) -> tuple[int, int]:
