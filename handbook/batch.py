@@ -1,9 +1,9 @@
 """Build many school editions in one process: shared set-up once, then N worker processes.
 
-Modules, fonts and the base guide's parsed files are loaded before the workers
-start, so forked workers inherit them instead of paying for them again. Each
-worker keeps that cache for all its jobs (what it validates joins it), rather
-than receiving a copy with every job.
+The first edition is built before the workers start, so forked workers inherit
+the modules, fonts, parsed base guide and everything remembered while building
+it, instead of paying for them again. Each worker keeps that cache for all its
+jobs (what it validates joins it), rather than receiving a copy with every job.
 """
 
 from __future__ import annotations
@@ -75,20 +75,20 @@ def _build_one(job: tuple[Path, Path, bool]) -> EditionResult:
     return EditionResult(profile, output, True, f"{result.pages} pages")
 
 
-def _warm_up(profiles: list[Path]) -> NodeCache:
-    """Load what every edition shares (modules, fonts, parsed base guide) before workers fork."""
-    from handbook.build import load
-    from handbook.render import document  # noqa: F401 - import once, before the fork
-    from handbook.theme import styles_for
+def _results(work: list[tuple[Path, Path, bool]], jobs: int) -> Iterator[EditionResult]:
+    """Each job's result, in order: the first built here, the rest by `jobs` forked workers.
 
-    cache = NodeCache()
-    for profile in profiles:
-        try:
-            styles_for(load(Path("handbook.yaml"), profile, cache).handbook.theme)
-            break
-        except HandbookError:
-            continue
-    return cache
+    The first edition is built before any worker starts, so that every worker inherits the
+    modules, fonts, parsed base guide and all that was remembered while building it.
+    """
+    yield _build_one(work[0])
+    rest = work[1:]
+    if jobs == 1 or not rest:
+        yield from map(_build_one, rest)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_Worker.start, initargs=(_Worker.cache,)) as pool:
+        yield from pool.map(_build_one, rest)
 
 
 def run_batch(
@@ -101,22 +101,16 @@ def run_batch(
 ) -> BatchSummary:
     """Build every profile's edition into `out_dir`; failures are collected, not raised.
 
-    The workers are forked after the warm-up, so modules, fonts and the parsed base
-    guide are loaded once for all of them.
+    The workers are forked after the first edition is built, so modules, fonts and the
+    parsed base guide are loaded once for all of them.
     """
     outputs = plan_outputs(profiles, out_dir)
     started = time.perf_counter()
-    cache = _warm_up(profiles)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(profiles)))
     work = [(profile, outputs[profile], depfiles) for profile in profiles]
-    if jobs == 1:
-        _Worker.start(cache)
-        try:
-            results = list(progress(map(_build_one, work)))
-        finally:
-            _Worker.start(None)  # let the cache go with the batch
-    else:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_Worker.start, initargs=(cache,)) as pool:
-            results = list(progress(pool.map(_build_one, work)))
-    return BatchSummary(tuple(results), time.perf_counter() - started)
+    _Worker.start(NodeCache())
+    try:
+        results = tuple(progress(_results(work, jobs)))
+    finally:
+        _Worker.start(None)  # let the cache go with the batch
+    return BatchSummary(results, time.perf_counter() - started)
