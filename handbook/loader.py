@@ -4,7 +4,10 @@ Values are kept as the text the person typed: nothing is turned into a
 boolean, date or number here (YAML 1.1's implicit typing would turn `no`
 into False and `2024-09-01` into a date). The validator decides what each
 field means. Anchors, aliases, tags and several documents in one file are
-refused, and so are duplicate keys, which PyYAML would silently drop.
+refused, and so are duplicate keys, which PyYAML would silently drop
+(`yaml_events.py` does the parsing). A file that parsed cleanly is kept in
+handbook's cache as plain data, named by its bytes, so that unchanged files
+are read back without importing PyYAML at all.
 """
 
 from __future__ import annotations
@@ -13,14 +16,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from handbook import cache
 from handbook.errors import Problem, Problems, Where
 
 MAX_FILE_BYTES = 1_000_000
 # What YAML 1.1 does not allow in a file (PyYAML's own rule), found before PyYAML would raise.
-_NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# Compiled when first needed: the character class takes ~9 ms to compile.
+_NON_PRINTABLE = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]"
 MAX_DEPTH = 40
+NODES_FORMAT = 1  # raise when the plain form of nodes in the cache changes
 
 
 @dataclass(frozen=True)
@@ -62,77 +66,6 @@ class Sequence:
 
 
 Node = Scalar | Mapping | Sequence
-
-
-_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML was built with it
-
-
-class _Refused(Exception):
-    def __init__(self, mark, message: str) -> None:
-        super().__init__(message)
-        self.mark = mark
-        self.message = message
-
-
-def _compose(text: str, shown: str, problems: Problems) -> Node | None:
-    """Build nodes straight from parser events, refusing anchors, aliases, tags and extra documents.
-
-    Iterative, so no nesting depth can exhaust the stack; deeper than MAX_DEPTH is refused.
-    """
-    root: Node | None = None
-    stack: list[tuple[object, list]] = []  # (start event, children so far)
-    documents = 0
-    for event in yaml.parse(text, Loader=_Parser):
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise _Refused(event.start_mark, "YAML syntax error: a file holds one YAML document; remove the extra '---' separators")
-            continue
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark, "aliases (*name) are not allowed; write the value out in full")
-        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if event.anchor is not None:
-                raise _Refused(event.start_mark, "anchors (&name) are not allowed; write the value out in full")
-            if event.tag is not None and event.tag != "!":
-                tag = event.tag if not event.tag.startswith("!!") else "tag:yaml.org,2002:" + event.tag[2:]
-                raise _Refused(event.start_mark, f"YAML tags such as {tag!r} are not allowed; write plain values")
-        where = Where(shown, event.start_mark.line + 1) if hasattr(event, "start_mark") and event.start_mark else None
-        if isinstance(event, yaml.ScalarEvent):
-            node: Node | None = Scalar(event.value, where, quoted=bool(event.style))
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if len(stack) >= MAX_DEPTH:
-                raise _Refused(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels; a handbook needs far less")
-            stack.append((event, []))
-            continue
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            start, children = stack.pop()
-            start_where = Where(shown, start.start_mark.line + 1)
-            if isinstance(start, yaml.SequenceStartEvent):
-                node = Sequence(tuple(children), start_where)
-            else:
-                node = _mapping(children, start_where, problems)
-        else:
-            continue
-        if stack:
-            stack[-1][1].append(node)
-        else:
-            root = node
-    return root
-
-
-def _mapping(children: list[Node], where: Where, problems: Problems) -> Mapping:
-    entries: list[tuple[Scalar, Node]] = []
-    seen: dict[str, Where] = {}
-    for key, value in zip(children[0::2], children[1::2]):
-        if not isinstance(key, Scalar):
-            problems.add(key.where, "a key must be a plain word; expected `name: value`")
-            continue
-        if key.text in seen:
-            problems.add(key.where, f"duplicate key '{key.text}' (first at line {seen[key.text].line}); each key may appear once")
-            continue
-        seen[key.text] = key.where
-        entries.append((key, value))
-    return Mapping(tuple(entries), where)
 
 
 def display_path(path: Path) -> str:
@@ -201,10 +134,21 @@ def _load_file(path: Path, problems: Problems) -> Node | None:
 
 
 def load_bytes(data: bytes, shown: str, problems: Problems) -> Node | None:
-    """Compose YAML text given as bytes; `shown` names it in messages."""
+    """Compose YAML text given as bytes; `shown` names it in messages.
+
+    A file that parsed without a problem before is rebuilt from the cache of parsed
+    files, named by its bytes, without PyYAML (whose import alone costs ~20 ms).
+    """
     if len(data) > MAX_FILE_BYTES:
         problems.add(Where(shown, 1), f"file is {len(data):,} bytes; a section file is expected to be under {MAX_FILE_BYTES:,} bytes")
         return None
+    name = cache.key([data], f"nodes {NODES_FORMAT}")
+    stored = cache.load("yaml", name)
+    if stored is not None:
+        try:
+            return _rebuilt(stored, shown)
+        except (TypeError, ValueError, IndexError):
+            pass  # stored by another shape of code: parse again
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -213,42 +157,41 @@ def load_bytes(data: bytes, shown: str, problems: Problems) -> Node | None:
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
-    bad = _NON_PRINTABLE.search(text)
+    bad = re.search(_NON_PRINTABLE, text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         problems.add(Where(shown, line), f"contains the control character U+{ord(bad.group()):04X}, which YAML files cannot hold; remove it")
         return None
-    try:
-        root = _compose(text, shown, problems)
-    except _Refused as exc:
-        problems.add(Where(shown, exc.mark.line + 1), exc.message)
-        return None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problems.add(Where(shown, line), f"YAML syntax error: {_syntax_message(exc, text)}")
-        return None
-    except yaml.YAMLError as exc:
-        problems.add(Where(shown, 1), f"YAML error: {exc}")
-        return None
+    from handbook.yaml_events import parse  # PyYAML is imported only when a file must be parsed
+
+    found_before = len(problems.all)
+    root = parse(text, shown, problems)
+    clean = len(problems.all) == found_before
     if root is None:
-        problems.add(Where(shown, 1), "the file is empty; expected a YAML mapping")
+        if clean:
+            problems.add(Where(shown, 1), "the file is empty; expected a YAML mapping")
         return None
+    if clean:
+        cache.store("yaml", name, _plain(root))
     return root
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
-    problem = exc.problem or "invalid YAML"
-    mark = exc.problem_mark
-    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        return "tabs cannot indent YAML; use spaces"
-    if "expected a single document" in (exc.context or ""):
-        return "a file holds one YAML document; remove the extra '---' separators"
-    if "\\t" in problem or "tab" in problem:
-        return "tabs cannot indent YAML; use spaces"
-    if exc.context:
-        started = ""
-        if exc.context_mark is not None and exc.problem_mark is not None and exc.context_mark.line != exc.problem_mark.line:
-            started = f" that starts at line {exc.context_mark.line + 1}"
-        return f"{problem} ({exc.context}{started})"
-    return problem
+def _plain(node: Node):
+    """A node as plain data (for the on-disk cache): its kind, line, and content."""
+    if isinstance(node, Scalar):
+        return ("s", node.where.line, node.text, node.quoted)
+    if isinstance(node, Sequence):
+        return ("q", node.where.line, tuple(_plain(item) for item in node.items))
+    return ("m", node.where.line, tuple((_plain(key), _plain(value)) for key, value in node.entries))
+
+
+def _rebuilt(plain, shown: str) -> Node:
+    """The node `_plain` was made from, its places shown as `shown`."""
+    kind, line = plain[0], plain[1]
+    if kind == "s":
+        return Scalar(plain[2], Where(shown, line), plain[3])
+    if kind == "q":
+        return Sequence(tuple(_rebuilt(item, shown) for item in plain[2]), Where(shown, line))
+    if kind == "m":
+        return Mapping(tuple((_rebuilt(key, shown), _rebuilt(value, shown)) for key, value in plain[2]), Where(shown, line))
+    raise ValueError(kind)

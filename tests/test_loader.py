@@ -63,3 +63,51 @@ def test_oversized_file_is_refused():
 def test_a_bare_scalar_document_loads_as_a_scalar():
     node, errors = load("just text\n")
     assert isinstance(node, Scalar) and errors == []
+
+
+CACHED = """title: "Quoted: yes"
+blocks:
+  - paragraph: no
+  - bullets: [one, "", ~]
+  - nested: {a: [1, {b: c}]}
+"""
+
+
+def test_a_file_read_back_from_the_cache_is_the_file_parsed(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    parsed, errors = load(CACHED)
+    assert errors == [] and any((tmp_path / "handbook").glob("yaml-*"))
+    again = load_bytes(CACHED.encode(), "other/f.yaml", Problems())
+    assert again == _shown_as(parsed, "other/f.yaml")
+    assert again.get("title").quoted and not again.get("blocks").items[0].get("paragraph").quoted
+
+
+def _shown_as(node, shown):
+    from dataclasses import replace
+
+    where = replace(node.where, file=shown)
+    if isinstance(node, Scalar):
+        return replace(node, where=where)
+    if isinstance(node, Sequence):
+        return Sequence(tuple(_shown_as(item, shown) for item in node.items), where)
+    return Mapping(tuple((_shown_as(k, shown), _shown_as(v, shown)) for k, v in node.entries), where)
+
+
+def test_a_file_with_problems_is_not_kept_and_reports_them_every_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for _ in range(2):
+        _, errors = load("title: A\ntitle: B\n")
+        assert errors and "duplicate key 'title'" in errors[0]
+    assert not any((tmp_path / "handbook").glob("yaml-*"))
+
+
+def test_unchanged_files_are_read_without_importing_pyyaml(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import DEFAULT_MANIFEST
+
+    code = "import sys; from handbook.build import load; load(__import__('pathlib').Path(sys.argv[1])); print('yaml' in sys.modules)"
+    env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    runs = [subprocess.run([sys.executable, "-c", code, str(DEFAULT_MANIFEST)], env=env, capture_output=True, text=True, check=True).stdout.strip() for _ in range(2)]
+    assert runs == ["True", "False"]
