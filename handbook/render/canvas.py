@@ -33,6 +33,17 @@ class HandbookCanvas(Canvas):
         self._deferred.append((len(self._code), draw))
 
     @property
+    def acroForm(self):
+        """The document's form, made when first used (as ReportLab's Canvas does), drawing each checkbox look once."""
+        form = self.__dict__.get("AcroForm")
+        if form is None:
+            from handbook.render.forms import SharedAppearanceForm
+
+            form = self.AcroForm = SharedAppearanceForm(self)
+            self._doc._catalog.AcroForm = form
+        return form
+
+    @property
     def page_count(self) -> int:
         """Pages finished so far; while deferred drawings run, the document's total."""
         if self._total is not None:
