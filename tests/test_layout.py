@@ -39,7 +39,7 @@ def test_contents_spanning_several_pages_has_right_numbers(project):
     reader = PdfReader(out)
     texts = page_texts(out)
     contents_text = "\n".join(t for t in texts[1:4])
-    entries = re.findall(r"(\d+) Section number (\d+)\n[ .]*\n(\d+)\n", contents_text)
+    entries = re.findall(r"(\d+) Section number (\d+)\n(\d+)\n", contents_text)
     assert len(entries) == 40
     for _, k, page in entries:
         assert f"First words of section {k}." in texts[int(page) - 1]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from handbook.render.inline import text_markup
@@ -10,6 +9,7 @@ from handbook.render.paragraphs import MemoParagraph
 from handbook.theme import Styles
 
 NUMBER_COLUMN = 36  # points reserved at the right for the page number
+LEADER_DOT_SPACING = 5  # points between the dots of a contents leader
 
 
 def section_key(index: int) -> str:
@@ -73,12 +73,15 @@ class ContentsEntry(Flowable):
         lines = getattr(self._paragraph, "blPara", None)
         last_width = self._last_line_width(lines)
         canvas.saveState()
-        canvas.setFont(style.fontName, style.fontSize)
-        canvas.setFillColor(self.styles.rule)
-        dot = stringWidth(". ", style.fontName, style.fontSize)
         start, end = last_width + 8, self.width - NUMBER_COLUMN
         if end > start:
-            canvas.drawString(start, baseline, ". " * int((end - start) / dot))
+            # The leader is a dotted line, not text: quick to draw, and what a reader copies
+            # from the contents is the title and its page, without a run of full stops.
+            canvas.setStrokeColor(self.styles.rule)
+            canvas.setLineWidth(1.5)
+            canvas.setLineCap(1)  # round caps make each zero-length dash a dot
+            canvas.setDash([0, LEADER_DOT_SPACING])
+            canvas.line(start, baseline + 1.5, end, baseline + 1.5)
         canvas.translate(self.width, baseline)
         canvas.defer(self._draw_number)
         canvas.restoreState()
