@@ -15,7 +15,7 @@ from handbook.model import Handbook
 from handbook.validate.handbook import read_handbook
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BuildResult:
     """Where a build wrote its PDF, how many pages it has, and what it warned about."""
 
@@ -24,7 +24,7 @@ class BuildResult:
     warnings: tuple[Problem, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Loaded:
     """A validated handbook, its warnings, and where each part of it came from."""
 

@@ -12,7 +12,7 @@ from typing import Iterable
 import click
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Where:
     """A place in a source file: the path as shown to the user and a 1-based line."""
 

@@ -9,7 +9,7 @@ from handbook import cache
 from handbook.resources import fonts_dir
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FontFamily:
     """The four faces of one family, by the names they are registered under."""
 

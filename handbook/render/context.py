@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from handbook.theme import Styles
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RenderContext:
     """What every block renderer is given."""
 

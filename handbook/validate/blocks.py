@@ -19,7 +19,7 @@ from handbook.validate.fields import Reader, describe, join, suggest
 from handbook.validate.salary import salary_table
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BlockContext:
     """What a block validator needs besides its node: where problems go, the project root, and the
     build date and age limit that salary figures are checked against."""
