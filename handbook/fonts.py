@@ -50,7 +50,7 @@ def register_family(family: str) -> FontFamily:
         return names
     files = FONT_FAMILIES[family]
     for face, name in (("regular", names.regular), ("bold", names.bold), ("italic", names.italic), ("bold_italic", names.bold_italic)):
-        pdfmetrics.registerFont(truetype(name, fonts_dir() / files[face], _font_bytes(fonts_dir() / files[face])))
+        pdfmetrics.registerFont(truetype(name, fonts_dir() / files[face]))
     pdfmetrics.registerFontFamily(family, normal=names.regular, bold=names.bold, italic=names.italic, boldItalic=names.bold_italic)
     return names
 
@@ -72,7 +72,6 @@ def covered_characters(family: str) -> frozenset[int]:
     return points
 
 
-@functools.cache
 def _font_bytes(path) -> bytes:
     return path.read_bytes()
 

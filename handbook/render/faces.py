@@ -22,7 +22,14 @@ SUBSETS_KEPT = 64  # per face; the memo starts afresh when full
 
 
 class SubsetMemoFace(TTFontFace):
-    """A TTFontFace that makes each distinct subset once."""
+    """A TTFontFace that reads its file only when a subset is made, and makes each distinct subset once."""
+
+    def __getattr__(self, name):
+        # Called only for attributes not set: the font file's bytes, wanted when embedding.
+        if name == "_ttf_data":
+            self._ttf_data = Path(self.filename).read_bytes()
+            return self._ttf_data
+        raise AttributeError(name)
 
     def makeSubset(self, subset):
         made = vars(self).setdefault("_subsets", {})
@@ -34,19 +41,27 @@ class SubsetMemoFace(TTFontFace):
         return made[key]
 
 
-def truetype(name: str, path: Path, data: bytes | None = None) -> TTFont:
-    """ReportLab's TTFont for the font file at `path` (whose bytes are `data`), registered as `name`."""
-    data = path.read_bytes() if data is None else data
-    name_in_cache = cache.key([data], f"reportlab {Version}")
+def truetype(name: str, path: Path) -> TTFont:
+    """ReportLab's TTFont for the font file at `path`, registered as `name`.
+
+    The cache entry is named by the file's name, size and modification time, so
+    a face that is not drawn is never read.
+    """
+    stat = path.stat()
+    stamp = f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+    name_in_cache = cache.key([stamp], f"reportlab {Version}")
     stored = cache.load("face", name_in_cache)
     if isinstance(stored, dict):
         try:
-            return _rebuilt_font(name, str(path), data, stored)
+            return _rebuilt_font(name, str(path), stored)
         except (KeyError, TypeError, ValueError, AttributeError, ZeroDivisionError):
             pass  # stored by another shape of code: parse again
-    state = _font_state(TTFont(name, str(path)))
+    parsed = TTFont(name, str(path))
+    state = _font_state(parsed)
     cache.store("face", name_in_cache, state)
-    return _rebuilt_font(name, str(path), data, state)
+    font = _rebuilt_font(name, str(path), state)
+    font.face._ttf_data = parsed.face._ttf_data
+    return font
 
 
 _NOT_STORED = {"fontName", "face", "encoding", "state", "filename", "_ttf_data", "_pdfScale"}
@@ -62,13 +77,13 @@ def _font_state(font) -> dict:
     }
 
 
-def _rebuilt_font(name: str, filename: str, data: bytes, stored: dict):
-    """The TTFont that parsing `data` would give, from its stored state."""
+def _rebuilt_font(name: str, filename: str, stored: dict):
+    """The TTFont that parsing the file would give, from its stored state (the file is read when needed)."""
     face = SubsetMemoFace.__new__(SubsetMemoFace)
     vars(face).update(stored["face"])
     for key in stored["names"]:
         setattr(face, key, TTFNameBytes(getattr(face, key)))
-    face.filename, face._ttf_data = filename, data
+    face.filename = filename
     scale = 1000 / face.unitsPerEm
     face._pdfScale = (lambda x: x) if face.unitsPerEm == 1000 else (lambda x: x * scale)
     font = TTFont.__new__(TTFont)
