@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 FORMAT = 1  # raise when what is stored changes shape
+ENTRIES_KEPT = 2000  # past this, storing an entry first removes the older half
 
 
 def key(sources: Iterable[bytes], *versions: str) -> str:
@@ -65,6 +66,7 @@ def store(kind: str, name: str, value) -> None:
     partial = folder / f".{kind}-{name}.{os.getpid()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        _make_room(folder)
         partial.write_bytes(data)
         os.replace(partial, target)  # readers see the whole entry or none
     except OSError:
@@ -72,3 +74,21 @@ def store(kind: str, name: str, value) -> None:
             partial.unlink()
         except OSError:
             pass
+
+
+def _make_room(folder: Path) -> None:
+    """Remove the older half of the entries when there are more than ENTRIES_KEPT.
+
+    Every edit of a file makes a new entry and leaves the old one behind; this keeps
+    the folder from growing without end. Called only when something is stored.
+    """
+    with os.scandir(folder) as found:
+        entries = [entry for entry in found if entry.is_file() and not entry.name.startswith(".")]
+    if len(entries) <= ENTRIES_KEPT:
+        return
+    entries.sort(key=lambda entry: entry.stat().st_mtime_ns)
+    for entry in entries[: len(entries) - ENTRIES_KEPT // 2]:
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            pass  # another process removed it first

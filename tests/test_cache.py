@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from handbook import cache
@@ -46,3 +48,14 @@ def test_keys_differ_with_the_bytes_and_with_the_versions():
     assert cache.key([b"font"]) != cache.key([b"fonts"])
     assert cache.key([b"font", b"s"]) != cache.key([b"fonts"])
     assert cache.key([b"font"], "reportlab 4.0") != cache.key([b"font"], "reportlab 4.1")
+
+
+def test_the_folder_keeps_the_newer_half_when_it_grows_past_its_limit(folder, monkeypatch):
+    monkeypatch.setattr(cache, "ENTRIES_KEPT", 10)
+    for n in range(11):
+        cache.store("kind", f"e{n:02d}", n)
+        os.utime(folder / f"kind-e{n:02d}", ns=(n * 10**9, n * 10**9))
+    cache.store("kind", "newest", 99)
+    left = sorted(p.name for p in folder.iterdir())
+    assert left == ["kind-e06", "kind-e07", "kind-e08", "kind-e09", "kind-e10", "kind-newest"]
+    assert cache.load("kind", "newest") == 99
