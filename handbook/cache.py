@@ -1,9 +1,11 @@
-"""A small on-disk cache of facts derived from files, named by a hash of the files' bytes.
+"""A small on-disk cache of facts derived from files: font metrics and coverage, parsed YAML.
 
-Reading the metrics of the four bundled TrueType faces costs more than the
-rest of a build's set-up, and they never change between runs. What is derived
-from them is kept under $XDG_CACHE_HOME/handbook (else ~/.cache/handbook) in
-`marshal` form: plain data only, nothing is run when it is read back. An entry
+Parsing the bundled TrueType faces and importing PyYAML cost more than the
+rest of a build's set-up, and the files rarely change between runs. What is
+derived from them is kept under $XDG_CACHE_HOME/handbook (else
+~/.cache/handbook) in `marshal` form (plain data only, nothing is run when it
+is read back), named by the files' bytes (`key`) or, where reading them would
+cost what the cache saves, by their name, size and time (`stamp`). An entry
 that is missing, unreadable or of another version is derived again; a cache
 folder that cannot be written is simply not used. Output never depends on it.
 """
@@ -30,6 +32,12 @@ def key(sources: Iterable[bytes], *versions: str) -> str:
     parts = [f"{len(data):x}-{binascii.crc32(data):08x}" for data in sources]
     label = "\0".join((str(FORMAT), sys.version.split()[0], *versions))
     return "-".join(parts) + f"-{binascii.crc32(label.encode()):08x}"
+
+
+def stamp(path: Path) -> bytes:
+    """What names a file without reading it: its name, size and modification time (for `key`)."""
+    found = path.stat()
+    return f"{path.name}:{found.st_size}:{found.st_mtime_ns}".encode()
 
 
 def cache_dir() -> Path | None:

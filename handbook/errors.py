@@ -56,6 +56,9 @@ class Problems:
     def all(self) -> tuple[Problem, ...]:
         return tuple(self._items)
 
+    def __len__(self) -> int:
+        return len(self._items)
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self._items if not p.warning]

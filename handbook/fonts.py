@@ -63,17 +63,12 @@ def covered_characters(family: str) -> frozenset[int]:
     `handbook check` need not read them, and for the process.
     """
     paths = [fonts_dir() / name for name in FONT_FAMILIES[family].values()]
-    stamps = [f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}".encode() for p in paths]
-    name = cache.key(stamps)
+    name = cache.key([cache.stamp(p) for p in paths])
     points = cache.load("coverage", name)
     if not isinstance(points, frozenset):
-        points = frozenset.intersection(*(_cmap_code_points(_font_bytes(p)) for p in paths))
+        points = frozenset.intersection(*(_cmap_code_points(p.read_bytes()) for p in paths))
         cache.store("coverage", name, points)
     return points
-
-
-def _font_bytes(path) -> bytes:
-    return path.read_bytes()
 
 
 def _cmap_code_points(data: bytes) -> frozenset[int]:

@@ -164,9 +164,9 @@ def load_bytes(data: bytes, shown: str, problems: Problems) -> Node | None:
         return None
     from handbook.yaml_events import parse  # PyYAML is imported only when a file must be parsed
 
-    found_before = len(problems.all)
+    found_before = len(problems)
     root = parse(text, shown, problems)
-    clean = len(problems.all) == found_before
+    clean = len(problems) == found_before
     if root is None:
         if clean:
             problems.add(Where(shown, 1), "the file is empty; expected a YAML mapping")

@@ -65,13 +65,19 @@ def test_styles_are_built_once_per_theme():
     assert styles_for(Theme(primary="#000000")) is not styles_for(Theme())
 
 
-def test_a_document_built_after_others_in_one_process_is_byte_for_byte_the_first():
-    handbook = load(DEFAULT_MANIFEST).handbook
+def rendered(handbook, times: int) -> list[bytes]:
+    """The bytes of `handbook` rendered `times` times in this process, one after another."""
     outputs = []
-    for _ in range(3):
+    for _ in range(times):
         out = io.BytesIO()
         render_pdf(handbook, out)
         outputs.append(out.getvalue())
+    return outputs
+
+
+def test_a_document_built_after_others_in_one_process_is_byte_for_byte_the_first():
+    handbook = load(DEFAULT_MANIFEST).handbook
+    outputs = rendered(handbook, 3)
     assert outputs[0] == outputs[1] == outputs[2]
     assert len(styles_for(handbook.theme)["body"].memo) > 10  # the later documents took their text from the memo
 
@@ -88,11 +94,6 @@ def test_paragraphs_split_across_pages_come_out_the_same_from_the_memo(project, 
     fresh = tmp_path / "fresh.pdf"
     subprocess.run([sys.executable, "-m", "handbook", "build", str(manifest), "-o", str(fresh)], check=True, env=env, capture_output=True, cwd=project.root)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    handbook = load(manifest).handbook
-    outputs = []
-    for _ in range(2):
-        out = io.BytesIO()
-        render_pdf(handbook, out)
-        outputs.append(out.getvalue())
+    outputs = rendered(load(manifest).handbook, 2)
     assert len(PdfReader(fresh).pages) >= 4  # the paragraphs do split across pages
     assert outputs[0] == outputs[1] == fresh.read_bytes()

@@ -47,9 +47,7 @@ def truetype(name: str, path: Path) -> TTFont:
     The cache entry is named by the file's name, size and modification time, so
     a face that is not drawn is never read.
     """
-    stat = path.stat()
-    stamp = f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode()
-    name_in_cache = cache.key([stamp], f"reportlab {Version}")
+    name_in_cache = cache.key([cache.stamp(path)], f"reportlab {Version}")
     stored = cache.load("face", name_in_cache)
     if isinstance(stored, dict):
         try:

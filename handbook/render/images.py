@@ -13,6 +13,8 @@ import io
 import math
 from pathlib import Path
 
+from handbook.cache import stamp
+
 PRINT_DPI = 300
 DOWNSAMPLE_ABOVE = 3 * PRINT_DPI  # denser than this is shrunk to PRINT_DPI; up to it, the original is kept
 
@@ -34,8 +36,7 @@ def print_ready(path: Path, width: float, height: float, orientation: int = 1):
         ceiling = DOWNSAMPLE_ABOVE / PRINT_DPI
         too_dense = upright_size[0] > limit[0] * ceiling and upright_size[1] > limit[1] * ceiling
         if orientation == 1 and not too_dense:
-            stat = path.stat()
-            return _as_is(path, stat.st_size, stat.st_mtime_ns)
+            return _as_is(path, stamp(path))
         image = ImageOps.exif_transpose(picture) if orientation != 1 else picture.copy()
     if too_dense:
         scale = max(limit[0] / image.width, limit[1] / image.height)
@@ -49,8 +50,8 @@ def print_ready(path: Path, width: float, height: float, orientation: int = 1):
 
 
 @functools.lru_cache(maxsize=4)
-def _as_is(path: Path, size: int, mtime: int):
-    """A reader of the file itself, kept while its size and time stay the same."""
+def _as_is(path: Path, file_stamp: bytes):
+    """A reader of the file itself, kept while its name, size and time (`file_stamp`) stay the same."""
     from reportlab.lib.utils import ImageReader
 
     # An ImageReader, not the path: ReportLab names an image by its file name otherwise,
