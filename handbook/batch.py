@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from handbook import cache
 from handbook.errors import HandbookError
 from handbook.loader import NodeCache, display_path
 
@@ -108,7 +109,7 @@ def run_batch(
     started = time.perf_counter()
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(profiles)))
     work = [(profile, outputs[profile], depfiles) for profile in profiles]
-    _Worker.start(NodeCache())
+    _Worker.start(NodeCache() if cache.enabled() else None)
     try:
         results = tuple(progress(_results(work, jobs)))
     finally:

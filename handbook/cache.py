@@ -4,43 +4,91 @@ Parsing the bundled TrueType faces and importing PyYAML cost more than the
 rest of a build's set-up, and the files rarely change between runs. What is
 derived from them is kept under $XDG_CACHE_HOME/handbook (else
 ~/.cache/handbook) in `marshal` form (plain data only, nothing is run when it
-is read back), named by the files' bytes (`key`) or, where reading them would
-cost what the cache saves, by their name, size and time (`stamp`). An entry
-that is missing, unreadable or of another version is derived again; a cache
-folder that cannot be written is simply not used. Output never depends on it.
+is read back).
+
+Every entry is named by `key`: a BLAKE2b digest of the bytes it was derived
+from, together with the versions of Python, handbook and the library that
+derived it. Nothing else names an entry (not a file's name, size or time), so
+an entry can only be found by the very bytes it came from, and a file edited
+in any way, even with its size and time kept, misses. What is kept:
+
+- `yaml`: a YAML file that parsed without a problem, as plain nodes; named by
+  the file's bytes.
+- `face`: what ReportLab derives from a TrueType face; named by the SHA-256 of
+  the font file (hashlib is loaded with ReportLab anyway and is quicker than
+  BLAKE2b on a file this size), so metrics never come from other bytes than
+  the ones embedded.
+- `coverage`: the characters a face can draw; named by the bytes of the
+  face's `cmap` table, the only part of the file they depend on.
+
+An entry that is missing, unreadable or of another version is derived again;
+a cache folder that cannot be written is simply not used. HANDBOOK_NO_CACHE=1
+(`handbook --no-cache`) turns this cache and every in-process memo off, so a
+build can be compared with one that derives everything afresh: the two give
+the same bytes.
 """
 
 from __future__ import annotations
 
-import binascii
+import functools
 import marshal
 import os
 import sys
+from _blake2 import blake2b  # hashlib would load OpenSSL first: 5 to 10 ms at start-up
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
-FORMAT = 1  # raise when what is stored changes shape
+from handbook import __version__
+
+T = TypeVar("T")
+
+FORMAT = 2  # raise when what is stored changes shape
 ENTRIES_KEPT = 2000  # past this, storing an entry first removes the older half
+
+
+def enabled() -> bool:
+    """False when HANDBOOK_NO_CACHE is set (to anything but 0): no on-disk cache, no memo."""
+    return os.environ.get("HANDBOOK_NO_CACHE", "") in ("", "0")
 
 
 def key(sources: Iterable[bytes], *versions: str) -> str:
     """A name for what is derived from the bytes of `sources` by code at `versions`.
 
-    Each source counts by its length and CRC-32 (binascii is loaded anyway; hashlib's OpenSSL
-    would cost 5 ms at start-up): enough to tell one version of a font file from another.
+    A 160-bit BLAKE2b digest of each source's length and bytes, and of the versions of the
+    cache format, Python and handbook and those given: two different inputs never share a name.
     """
-    parts = [f"{len(data):x}-{binascii.crc32(data):08x}" for data in sources]
-    label = "\0".join((str(FORMAT), sys.version.split()[0], *versions))
-    return "-".join(parts) + f"-{binascii.crc32(label.encode()):08x}"
+    digest = blake2b(digest_size=20)
+    for label in (str(FORMAT), sys.version.split()[0], __version__, *versions):
+        digest.update(b"v%d:%s" % (len(label.encode()), label.encode()))
+    for data in sources:
+        digest.update(b"s%d:" % len(data))
+        digest.update(data)
+    return digest.hexdigest()
 
 
-def stamp(path: Path) -> bytes:
-    """What names a file without reading it: its name, size and modification time (for `key`)."""
-    found = path.stat()
-    return f"{path.name}:{found.st_size}:{found.st_mtime_ns}".encode()
+def memo(maxsize: int | None = 8) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """functools.lru_cache, bypassed while the cache is turned off (`enabled()`).
+
+    For work that depends only on its arguments, never on a file named by them.
+    """
+
+    def wrap(function: Callable[..., T]) -> Callable[..., T]:
+        remembered = functools.lru_cache(maxsize)(function)
+
+        @functools.wraps(function)
+        def call(*args, **kwargs):
+            return remembered(*args, **kwargs) if enabled() else function(*args, **kwargs)
+
+        call.cache_clear = remembered.cache_clear  # type: ignore[attr-defined]
+        return call
+
+    return wrap
 
 
 def cache_dir() -> Path | None:
+    """The cache folder, or None when there is none to use (no home folder, or turned off)."""
+    if not enabled():
+        return None
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):
         try:

@@ -18,7 +18,12 @@ def _print_warnings(warnings) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="handbook")
-def main() -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Derive everything afresh: no on-disk cache, no memo (the same as HANDBOOK_NO_CACHE=1). The output is the same.",
+)
+def main(no_cache: bool) -> None:
     """Turn career-guide YAML sections into a print-ready PDF handbook.
 
     \b
@@ -26,6 +31,11 @@ def main() -> None:
       handbook build                      # ./handbook.yaml -> build/<title>.pdf
       handbook check handbook.yaml        # report every content problem
     """
+    if no_cache:
+        import os
+
+        os.environ["HANDBOOK_NO_CACHE"] = "1"  # read by every cache and memo, in this process and its workers
+
 
 
 SCHOOL_OPTION = click.option(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from handbook import cache
@@ -55,32 +54,43 @@ def register_family(family: str) -> FontFamily:
     return names
 
 
-@functools.cache
+@cache.memo(maxsize=4)
 def covered_characters(family: str) -> frozenset[int]:
     """The code points every face of `family` can draw, read from the fonts' cmap tables.
 
-    Kept in the cache, named by the files' sizes and modification times so that
-    `handbook check` need not read them, and for the process.
+    Only each face's cmap table is read (a few kilobytes): its bytes name the cache
+    entry, so `handbook check` reads neither the whole fonts nor parses the tables twice.
     """
-    paths = [fonts_dir() / name for name in FONT_FAMILIES[family].values()]
-    name = cache.key([cache.stamp(p) for p in paths])
+    tables = [_cmap_table(fonts_dir() / name) for name in FONT_FAMILIES[family].values()]
+    name = cache.key(tables, "coverage 1")
     points = cache.load("coverage", name)
     if not isinstance(points, frozenset):
-        points = frozenset.intersection(*(_cmap_code_points(p.read_bytes()) for p in paths))
+        points = frozenset.intersection(*(_cmap_code_points(table) for table in tables))
         cache.store("coverage", name, points)
     return points
 
 
-def _cmap_code_points(data: bytes) -> frozenset[int]:
-    """Code points in a TrueType font's Unicode cmap (format 4 or 12); a few ms, no full parse."""
+def _cmap_table(path) -> bytes:
+    """The bytes of a TrueType font's cmap table, read without the rest of the file."""
     import struct
 
-    tables = struct.unpack(">H", data[4:6])[0]
-    cmap = next(
-        struct.unpack(">I", data[12 + 16 * i + 8 : 12 + 16 * i + 12])[0]
-        for i in range(tables)
-        if data[12 + 16 * i : 12 + 16 * i + 4] == b"cmap"
-    )
+    with open(path, "rb") as font:
+        header = font.read(12)
+        tables = struct.unpack(">H", header[4:6])[0]
+        directory = font.read(16 * tables)
+        for i in range(tables):
+            tag, _checksum, offset, length = struct.unpack(">4sIII", directory[16 * i : 16 * i + 16])
+            if tag == b"cmap":
+                font.seek(offset)
+                return font.read(length)
+    raise ValueError(f"{path}: a TrueType font without a cmap table")
+
+
+def _cmap_code_points(data: bytes) -> frozenset[int]:
+    """Code points in a cmap table's Unicode subtable (format 4 or 12); a few ms."""
+    import struct
+
+    cmap = 0
     subtables = {}
     for i in range(struct.unpack(">H", data[cmap + 2 : cmap + 4])[0]):
         platform, encoding, offset = struct.unpack(">HHI", data[cmap + 4 + 8 * i : cmap + 12 + 8 * i])

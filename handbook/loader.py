@@ -77,37 +77,65 @@ def display_path(path: Path) -> str:
 
 
 class NodeCache:
-    """Loaded files by resolved path, so a base guide shared by many editions is parsed once.
+    """Loaded files by path and bytes, so a base guide shared by many editions is parsed once.
 
-    It also keeps what was validated from those files (`validated`/`remember`), for
-    validators whose result depends only on a file and a key they name.
+    It also keeps what was validated from files (`validated`/`remember`), for validators
+    whose result depends only on a key they name and the bytes of the files they read.
+    Every file is read again on each use: what is kept is used only while the bytes are
+    the same, so a file edited between two editions is never served as it was.
     """
 
     VALIDATED_LIMIT = 256  # validated results kept; the store starts afresh when full
+    FILES_LIMIT = 512  # parsed files kept; the store starts afresh when full
 
     def __init__(self) -> None:
-        self._files: dict[Path, tuple[Node | None, tuple[Problem, ...]]] = {}
-        self._validated: dict[tuple, tuple[object, tuple[Problem, ...]]] = {}
+        self._files: dict[Path, tuple[bytes, Node | None, tuple[Problem, ...]]] = {}
+        self._validated: dict[tuple, tuple[object, tuple[Problem, ...], tuple]] = {}
 
     def validated(self, key: tuple) -> tuple[object, tuple[Problem, ...]] | None:
-        """What was validated under `key`, and the problems found doing it; None if nothing was."""
-        return self._validated.get(key)
+        """What was validated under `key` and the problems found doing it, while its files are unchanged."""
+        known = self._validated.get(key)
+        if known is None:
+            return None
+        value, found, contents = known
+        if contents != _contents([path for path, _ in contents]):
+            return None
+        return value, found
 
-    def remember(self, key: tuple, value: object, found: tuple[Problem, ...]) -> None:
+    def remember(self, key: tuple, value: object, found: tuple[Problem, ...], files=()) -> None:
+        """Keep `value` under `key` for as long as each of `files` keeps the bytes it has now."""
         if len(self._validated) >= self.VALIDATED_LIMIT:
             self._validated.clear()
-        self._validated[key] = (value, found)
+        self._validated[key] = (value, found, _contents(files))
 
     def load(self, path: Path, problems: Problems) -> Node | None:
+        own = Problems()
+        data = _read(path, own)
+        if data is None:
+            problems.extend(own.errors)
+            return None
         key = path.resolve()
-        if key not in self._files:
-            own = Problems()
-            node = _load_file(path, own)
-            self._files[key] = (node, tuple(own.errors))
-        node, found = self._files[key]
-        for problem in found:
-            problems.add(problem.where, problem.message)
+        known = self._files.get(key)
+        if known is None or known[0] != data:
+            if len(self._files) >= self.FILES_LIMIT:
+                self._files.clear()
+            node = load_bytes(data, display_path(path), own)
+            known = self._files[key] = (data, node, tuple(own.errors))
+        _, node, found = known
+        problems.extend(found)
         return node
+
+
+def _contents(files) -> tuple[tuple[Path, str], ...]:
+    """Each file with a digest of its bytes now ("" when it cannot be read)."""
+    found = []
+    for path in files:
+        try:
+            digest = cache.key([Path(path).read_bytes()])
+        except OSError:
+            digest = ""
+        found.append((Path(path), digest))
+    return tuple(found)
 
 
 def load_file(path: Path, problems: Problems, cache: NodeCache | None = None) -> Node | None:
@@ -118,9 +146,17 @@ def load_file(path: Path, problems: Problems, cache: NodeCache | None = None) ->
 
 
 def _load_file(path: Path, problems: Problems) -> Node | None:
+    data = _read(path, problems)
+    if data is None:
+        return None
+    return load_bytes(data, display_path(path), problems)
+
+
+def _read(path: Path, problems: Problems) -> bytes | None:
+    """The bytes of the YAML file at `path`; on failure record the problem and return None."""
     shown = display_path(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         problems.add(Where(shown, 1), "this is a directory; expected a YAML file")
         return None
@@ -130,7 +166,6 @@ def _load_file(path: Path, problems: Problems) -> Node | None:
     except OSError as exc:
         problems.add(Where(shown, 1), f"cannot be read ({exc.strerror}); expected a readable YAML file")
         return None
-    return load_bytes(data, shown, problems)
 
 
 def load_bytes(data: bytes, shown: str, problems: Problems) -> Node | None:

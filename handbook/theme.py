@@ -5,13 +5,13 @@ Colour values may name the theme's colours ("primary", "accent") instead of a he
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from handbook import cache
 from handbook.fonts import FontFamily, register_family
 from handbook.model import Theme
 from handbook.render.paragraphs import MemoStyle, ParagraphMemo
@@ -64,7 +64,7 @@ class Styles:
         return self.paragraph[name]
 
 
-@functools.lru_cache(maxsize=8)
+@cache.memo(maxsize=8)
 def styles_for(theme: Theme) -> Styles:
     """The styles for `theme`, built once per process and shared by its documents.
 
@@ -81,7 +81,7 @@ def build_styles(theme: Theme) -> Styles:
     face = {"regular": fonts.regular, "bold": fonts.bold, "italic": fonts.italic}
     named = {"primary": theme.primary, "accent": theme.accent}
     built: dict[str, ParagraphStyle] = {}
-    memo = ParagraphMemo()
+    memo = ParagraphMemo() if cache.enabled() else None
     for name, (parent, settings) in STYLE_SHEET.items():
         values = dict(settings)
         if "font" in values:

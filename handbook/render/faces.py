@@ -1,8 +1,10 @@
 """TrueType faces for ReportLab, quick to load and quick to embed.
 
 ReportLab parses a face's tables on every run, about 15 ms a face. What it
-derives is plain data, so it is kept in handbook's cache and a later run
-rebuilds the TTFont from it in about 2 ms. The rebuilt face also remembers
+derives is plain data, so it is kept in handbook's cache, named by the font
+file's bytes, and a later run rebuilds the TTFont from it in about 2 ms. The
+bytes read to name the entry are the bytes embedded: metrics and glyphs always
+come from one reading of the file. The rebuilt face also remembers
 the subsets it has made: a batch of editions embeds the same characters of
 the same faces over and over, and a subset is a pure function of the face
 and its characters.
@@ -10,6 +12,8 @@ and its characters.
 
 from __future__ import annotations
 
+from hashlib import sha256  # loaded by ReportLab anyway; quicker than BLAKE2b on a whole font file
+from io import BytesIO
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -22,16 +26,11 @@ SUBSETS_KEPT = 64  # per face; the memo starts afresh when full
 
 
 class SubsetMemoFace(TTFontFace):
-    """A TTFontFace that reads its file only when a subset is made, and makes each distinct subset once."""
-
-    def __getattr__(self, name):
-        # Called only for attributes not set: the font file's bytes, wanted when embedding.
-        if name == "_ttf_data":
-            self._ttf_data = Path(self.filename).read_bytes()
-            return self._ttf_data
-        raise AttributeError(name)
+    """A TTFontFace rebuilt from stored state that makes each distinct subset once."""
 
     def makeSubset(self, subset):
+        if not cache.enabled():
+            return super().makeSubset(subset)
         made = vars(self).setdefault("_subsets", {})
         key = tuple(subset)
         if key not in made:
@@ -44,21 +43,23 @@ class SubsetMemoFace(TTFontFace):
 def truetype(name: str, path: Path) -> TTFont:
     """ReportLab's TTFont for the font file at `path`, registered as `name`.
 
-    The cache entry is named by the file's name, size and modification time, so
-    a face that is not drawn is never read.
+    The file is read once: its bytes name the cache entry and are the bytes embedded.
     """
-    name_in_cache = cache.key([cache.stamp(path)], f"reportlab {Version}")
+    data = path.read_bytes()
+    name_in_cache = cache.key([sha256(data).digest()], f"reportlab {Version}")
     stored = cache.load("face", name_in_cache)
     if isinstance(stored, dict):
         try:
-            return _rebuilt_font(name, str(path), stored)
+            font = _rebuilt_font(name, str(path), stored)
+            font.face._ttf_data = data
+            return font
         except (KeyError, TypeError, ValueError, AttributeError, ZeroDivisionError):
             pass  # stored by another shape of code: parse again
-    parsed = TTFont(name, str(path))
+    parsed = TTFont(name, BytesIO(data))
     state = _font_state(parsed)
     cache.store("face", name_in_cache, state)
     font = _rebuilt_font(name, str(path), state)
-    font.face._ttf_data = parsed.face._ttf_data
+    font.face._ttf_data = data
     return font
 
 

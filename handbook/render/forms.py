@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from reportlab.pdfbase.acroform import AcroForm
 
+from handbook import cache
+
 
 class SharedAppearanceForm(AcroForm):
     """An AcroForm that makes each distinct checkbox appearance once."""
 
     def checkboxAP(self, *args, **kwargs):
+        if not cache.enabled():
+            return super().checkboxAP(*args, **kwargs)
         made = vars(self).setdefault("_appearances", {})
         key = (args, tuple(sorted(kwargs.items())))  # ReportLab's colours hash and compare by value
         if key not in made:

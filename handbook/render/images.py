@@ -8,12 +8,11 @@ JPEG goes into the PDF byte for byte, and an image placed twice is stored once).
 
 from __future__ import annotations
 
-import functools
 import io
 import math
 from pathlib import Path
 
-from handbook.cache import stamp
+from handbook import cache
 
 PRINT_DPI = 300
 DOWNSAMPLE_ABOVE = 3 * PRINT_DPI  # denser than this is shrunk to PRINT_DPI; up to it, the original is kept
@@ -36,7 +35,7 @@ def print_ready(path: Path, width: float, height: float, orientation: int = 1):
         ceiling = DOWNSAMPLE_ABOVE / PRINT_DPI
         too_dense = upright_size[0] > limit[0] * ceiling and upright_size[1] > limit[1] * ceiling
         if orientation == 1 and not too_dense:
-            return _as_is(path, stamp(path))
+            return _as_is(path.read_bytes())
         image = ImageOps.exif_transpose(picture) if orientation != 1 else picture.copy()
     if too_dense:
         scale = max(limit[0] / image.width, limit[1] / image.height)
@@ -49,14 +48,14 @@ def print_ready(path: Path, width: float, height: float, orientation: int = 1):
     return ImageReader(image)
 
 
-@functools.lru_cache(maxsize=4)
-def _as_is(path: Path, file_stamp: bytes):
-    """A reader of the file itself, kept while its name, size and time (`file_stamp`) stay the same."""
+@cache.memo(maxsize=4)
+def _as_is(data: bytes):
+    """A reader of the file's bytes as they are, kept while a later file has the same bytes."""
     from reportlab.lib.utils import ImageReader
 
     # An ImageReader, not the path: ReportLab names an image by its file name otherwise,
     # and the same project built in another folder would give other bytes.
-    return ImageReader(str(path))
+    return ImageReader(io.BytesIO(data))
 
 
 def pixel_size(path: Path, orientation: int = 1) -> tuple[int, int]:

@@ -27,6 +27,7 @@ def resolve_inside(read: Reader, node: Node, path: str, name: str, root: Path) -
     if not resolved.is_file():
         read.error(node.where, path, f"'{name}' is a directory; expected a file")
         return None
+    read.files_seen.append(resolved)
     return resolved
 
 

@@ -57,6 +57,7 @@ class Reader:
         self.font = ""
         self.glyphs: frozenset[int] | None = None  # what the handbook's font can draw, once known
         self.placeholders_seen = False  # whether any text read so far had a {school.*} or {var.*}
+        self.files_seen: list = []  # files (images, CSVs) that what was read refers to, as resolved paths
 
     def sharing(self, problems: Problems) -> "Reader":
         """A reader with these variables and this font that adds its problems to `problems`."""

@@ -150,7 +150,8 @@ def read_section(file: Path, ctx: BlockContext, cache: NodeCache | None = None) 
     """Load and validate one section file; its images are found relative to `ctx.root`.
 
     With a cache, a section with no placeholders is validated once for a given
-    project root, font, build date and age limit: every edition of a batch shares it.
+    project root, font, build date and age limit, and kept while the section file
+    and every file it refers to have the same bytes: every edition of a batch shares it.
     """
     if cache is None:
         return _read_section(file, ctx, None)
@@ -165,7 +166,7 @@ def read_section(file: Path, ctx: BlockContext, cache: NodeCache | None = None) 
     section = _read_section(file, replace(ctx, read=reader), cache)
     ctx.read.problems.extend(own.all)
     if not reader.placeholders_seen:
-        cache.remember(key, section, own.all)
+        cache.remember(key, section, own.all, (file, *reader.files_seen))
     return section
 
 
