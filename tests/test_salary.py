@@ -183,3 +183,31 @@ def test_school_sections_follow_the_guides_age_limit(project, monkeypatch):
     assert "warning" not in CliRunner().invoke(main, ["check", "--school", "schools/one.yaml"]).output
     project.manifest("sections/intro.yaml")
     assert "schools/local/pay.yaml:3: warning: blocks[0].salary_table.period" in CliRunner().invoke(main, ["check", "--school", "schools/one.yaml"]).output
+
+
+def test_strict_check_passes_on_the_shipped_guide_and_school_editions():
+    result = CliRunner().invoke(main, ["check", "--strict", str(ROOT / "handbook.yaml")])
+    assert result.exit_code == 0, result.output
+    for profile in sorted((ROOT / "schools").glob("*.yaml")):
+        result = CliRunner().invoke(main, ["check", "--strict", "--school", str(profile)])
+        assert result.exit_code == 0, result.output
+
+
+def test_stale_ok_accepts_old_figures_in_that_table_only(project, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    project.manifest(project.section("pay", """
+        - salary_table: {source: S, period: May 2020, stale_ok: the latest the state publishes, rows: [{label: M, annual: 1}]}
+        - salary_table: {source: S, period: May 2020, rows: [{label: M, annual: 1}]}
+        """))
+    result = CliRunner().invoke(main, ["check", "--strict"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "sections/pay.yaml:4: warning: blocks[1].salary_table.period: the figures are for May 2020, more than 3 years before 2026-01-01; "
+        "look for newer figures, say why they are kept with stale_ok:, or raise salary_max_age_years in the manifest",
+        "1 problem found.",
+    ]
+
+
+def test_stale_ok_needs_a_reason(project):
+    with pytest.raises(ContentError, match=r"pay.yaml:3: blocks\[0\].salary_table.stale_ok: is empty; say why the figures are kept"):
+        table(project, "- salary_table: {source: S, period: May 2020, stale_ok: '', rows: [{label: M, annual: 1}]}")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from handbook.loader import Mapping, Node
+from handbook.loader import Mapping, Node, Scalar
 from handbook.model import HOURS_PER_YEAR, MEASURES, Block, Figure, SalaryRow, SalaryTable, Wage
 from handbook.validate.fields import Reader, join
 
 ROW_KEYS = ("label", "annual", "hourly", "employment", "qualifier", "comparison")
-TABLE_KEYS = ("title", "source", "period", "rows", "import", "chart", "table")
+TABLE_KEYS = ("title", "source", "period", "stale_ok", "rows", "import", "chart", "table")
 CHARTS = ("none", "bars", "range")
 PERCENTILE_KEYS = tuple(m for m in MEASURES if m != "value")
 _MONTHS = {name: i for i, name in enumerate(
@@ -25,6 +25,7 @@ def salary_table(ctx, node: Node, path: str) -> Block | None:
     title = read.text(fields.get("title"), join(path, "title"))
     source = read.text(fields.get("source"), join(path, "source"))
     period = read.text(fields.get("period"), join(path, "period"))
+    stale_ok = _reason(read, fields.get("stale_ok"), join(path, "stale_ok"))
     chart = read.choice(fields.get("chart"), join(path, "chart"), CHARTS, "none")
     show_table = read.flag(fields.get("table"), join(path, "table"), True)
     rows: list[SalaryRow] = []
@@ -41,7 +42,7 @@ def salary_table(ctx, node: Node, path: str) -> Block | None:
         read.problems.warn(node.where, f"{path}: has no source; say where the figures come from, e.g. source: U.S. Bureau of Labor Statistics")
     if not period:
         read.problems.warn(node.where, f"{path}: has no period; say when the figures were measured, e.g. period: May 2023")
-    elif ctx.today is not None:
+    elif ctx.today is not None and not stale_ok:
         _check_age(read, node, path, period, ctx.today, ctx.stale_after_years)
     if chart == "range":
         for i, row in enumerate(rows):
@@ -52,6 +53,14 @@ def salary_table(ctx, node: Node, path: str) -> Block | None:
     if not rows:
         return None
     return SalaryTable(tuple(rows), source, period, node.where, title=title, chart=chart, table=show_table)
+
+
+def _reason(read: Reader, node: Node | None, path: str) -> str:
+    """Why figures older than salary_max_age_years are kept: text, never empty."""
+    reason = read.text(node, path)
+    if isinstance(node, Scalar) and (node.is_null or not node.text.strip()):
+        read.error(node.where, path, "is empty; say why the figures are kept although they are old, e.g. stale_ok: the latest figures the source publishes")
+    return reason
 
 
 def _row(read: Reader, node: Node, path: str) -> SalaryRow | None:
@@ -128,5 +137,5 @@ def _check_age(read: Reader, node: Node, path: str, period: str, today: date, li
         read.problems.warn(
             node.where,
             f"{path}.period: the figures are for {period}, more than {limit_years:g} years before {today.isoformat()}; "
-            "look for newer figures, or raise salary_max_age_years in the manifest",
+            "look for newer figures, say why they are kept with stale_ok:, or raise salary_max_age_years in the manifest",
         )
