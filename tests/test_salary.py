@@ -211,3 +211,13 @@ def test_stale_ok_accepts_old_figures_in_that_table_only(project, monkeypatch):
 def test_stale_ok_needs_a_reason(project):
     with pytest.raises(ContentError, match=r"pay.yaml:3: blocks\[0\].salary_table.stale_ok: is empty; say why the figures are kept"):
         table(project, "- salary_table: {source: S, period: May 2020, stale_ok: '', rows: [{label: M, annual: 1}]}")
+
+
+def test_bls_rows_with_extra_fields_are_named_three_at_a_time(project):
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    (project.root / "oews.csv").write_text("\n".join([lines[0]] + [line + "," for line in lines[1:]]) + "\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        table(project, "- salary_table: {source: S, period: May 2025, import: {file: oews.csv, occupation: 29-2072}}")
+    found = [str(p) for p in caught.value.problems]
+    assert [line.split(": ")[0] for line in found] == ["oews.csv:2", "oews.csv:3", "oews.csv:4", "oews.csv:5"]
+    assert found[-1] == f"oews.csv:5: {len(lines) - 4} more rows, from this one on, have more fields than the header names columns"
