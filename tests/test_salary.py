@@ -221,3 +221,9 @@ def test_bls_rows_with_extra_fields_are_named_three_at_a_time(project):
     found = [str(p) for p in caught.value.problems]
     assert [line.split(": ")[0] for line in found] == ["oews.csv:2", "oews.csv:3", "oews.csv:4", "oews.csv:5"]
     assert found[-1] == f"oews.csv:5: {len(lines) - 4} more rows, from this one on, have more fields than the header names columns"
+
+
+def test_bls_rows_with_fewer_fields_than_the_header_read_as_empty(project):
+    (project.root / "oews.csv").write_text(SAMPLE.read_text(encoding="utf-8") + "99,Short row\n", encoding="utf-8")
+    (block,) = table(project, "- salary_table: {source: S, period: May 2025, import: {file: oews.csv, occupation: 29-2072, areas: [Alpha State]}}")
+    assert block.rows[0].wage("median").annual == Figure(51580)

@@ -96,6 +96,7 @@ def read_records(read: Reader, file: Path, text: str) -> list[dict[str, str]] | 
         if len(fields) > len(names):
             too_long.append((lines.line_num, fields))
             continue
+        fields += [""] * (len(names) - len(fields))  # a short row: its last columns are empty
         records.append({name: value.strip() for name, value in zip(names, fields)})
     for line, fields in too_long[:MAX_ROWS_SHOWN]:
         read.problems.add(
