@@ -140,7 +140,7 @@ def test_unknown_occupation_and_area_name_both_with_close_matches(project):
 
 def test_stale_figures_warn_with_file_line_and_period(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
-    body = "- salary_table: {source: S, period: May 2022, rows: [{label: M, annual: 1}]}"
+    body = "- salary_table: {source: S, period: May 2022, rows: [{label: M, annual: 42630}]}"
     project.manifest(project.section("pay", body))
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 0
@@ -154,7 +154,7 @@ def test_stale_figures_warn_with_file_line_and_period(project, monkeypatch):
 
 def test_missing_source_warns_and_fails_in_strict_mode(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    project.manifest(project.section("pay", "- salary_table: {period: May 2025, rows: [{label: M, annual: 1}]}"))
+    project.manifest(project.section("pay", "- salary_table: {period: May 2025, rows: [{label: M, annual: 42630}]}"))
     lenient = CliRunner().invoke(main, ["check"])
     assert lenient.exit_code == 0
     assert "sections/pay.yaml:3: warning: blocks[0].salary_table: has no source" in lenient.output
@@ -177,7 +177,7 @@ def test_default_salary_section_matches_its_input(default_pdf):
 def test_school_sections_follow_the_guides_age_limit(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     project.write("sections/intro.yaml", "title: Intro\nblocks:\n  - paragraph: Hello.\n")
-    project.write("schools/local/pay.yaml", "title: Local pay\nblocks:\n  - salary_table: {source: S, period: May 2020, rows: [{label: M, annual: 1}]}\n")
+    project.write("schools/local/pay.yaml", "title: Local pay\nblocks:\n  - salary_table: {source: S, period: May 2020, rows: [{label: M, annual: 42630}]}\n")
     project.write("schools/one.yaml", "school: {name: One}\nadd: [{file: local/pay.yaml, after: intro}]\n")
     project.manifest("sections/intro.yaml", extra="salary_max_age_years: 10\n")
     assert "warning" not in CliRunner().invoke(main, ["check", "--school", "schools/one.yaml"]).output
@@ -196,8 +196,8 @@ def test_strict_check_passes_on_the_shipped_guide_and_school_editions():
 def test_stale_ok_accepts_old_figures_in_that_table_only(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     project.manifest(project.section("pay", """
-        - salary_table: {source: S, period: May 2020, stale_ok: the latest the state publishes, rows: [{label: M, annual: 1}]}
-        - salary_table: {source: S, period: May 2020, rows: [{label: M, annual: 1}]}
+        - salary_table: {source: S, period: May 2020, stale_ok: the latest the state publishes, rows: [{label: M, annual: 42630}]}
+        - salary_table: {source: S, period: May 2020, rows: [{label: M, annual: 42630}]}
         """))
     result = CliRunner().invoke(main, ["check", "--strict"])
     assert result.exit_code == 1
@@ -210,7 +210,7 @@ def test_stale_ok_accepts_old_figures_in_that_table_only(project, monkeypatch):
 
 def test_stale_ok_needs_a_reason(project):
     with pytest.raises(ContentError, match=r"pay.yaml:3: blocks\[0\].salary_table.stale_ok: is empty; say why the figures are kept"):
-        table(project, "- salary_table: {source: S, period: May 2020, stale_ok: '', rows: [{label: M, annual: 1}]}")
+        table(project, "- salary_table: {source: S, period: May 2020, stale_ok: '', rows: [{label: M, annual: 42630}]}")
 
 
 def test_bls_rows_with_extra_fields_are_named_three_at_a_time(project):
@@ -227,3 +227,69 @@ def test_bls_rows_with_fewer_fields_than_the_header_read_as_empty(project):
     (project.root / "oews.csv").write_text(SAMPLE.read_text(encoding="utf-8") + "99,Short row\n", encoding="utf-8")
     (block,) = table(project, "- salary_table: {source: S, period: May 2025, import: {file: oews.csv, occupation: 29-2072, areas: [Alpha State]}}")
     assert block.rows[0].wage("median").annual == Figure(51580)
+
+
+def strict_check(project, body: str) -> list[str]:
+    project.manifest(project.section("pay", body))
+    return CliRunner().invoke(main, ["check", "--strict"]).output.splitlines()
+
+
+def test_a_point_between_thousands_warns_once_with_what_it_is_read_as(project):
+    assert strict_check(project, """
+        - salary_table:
+            source: S
+            period: "2025"
+            rows:
+              - {label: Coders, annual: {pct25: 44500, median: 52.000}, employment: 1.900}
+        """) == [
+        "sections/pay.yaml:7: warning: blocks[0].salary_table.rows[0].annual.median: '52.000' is read as $52; "
+        "if you meant 52,000, write 52000 or 52,000 (a point is only for cents, as in 20.50)",
+        "sections/pay.yaml:7: warning: blocks[0].salary_table.rows[0].employment: '1.900' is read as 1.9; "
+        "if you meant 1,900, write 1900 or 1,900 (a count has no point)",
+        "2 problems found.",
+    ]
+
+
+def test_figures_below_the_minimum_wage_or_above_a_ceiling_warn(project):
+    assert strict_check(project, """
+        - salary_table:
+            source: S
+            period: "2025"
+            rows:
+              - {label: Typo, annual: 520}
+              - {label: Cents, hourly: 0.52}
+              - {label: A year as an hour, hourly: 42630}
+              - {label: Fine, annual: 15080, hourly: 250}
+        """) == [
+        "sections/pay.yaml:7: warning: blocks[0].salary_table.rows[0].annual: $520 a year is less than $15,080, what 2,080 hours "
+        "at the U.S. federal minimum wage of $7.25 an hour pay; check the figure (pay per hour goes under hourly:)",
+        "sections/pay.yaml:8: warning: blocks[0].salary_table.rows[1].hourly: $0.52 an hour is less than the U.S. federal minimum wage "
+        "of $7.25 an hour; check the figure",
+        "sections/pay.yaml:9: warning: blocks[0].salary_table.rows[2].hourly: $42,630.00 an hour is more than $250.00, more than any "
+        "occupation's typical pay; check the figure (pay per year goes under annual:)",
+        "3 problems found.",
+    ]
+
+
+def test_percentiles_out_of_order_warn_at_the_figure_that_breaks_the_order(project):
+    assert strict_check(project, """
+        - salary_table:
+            source: S
+            period: "2025"
+            rows:
+              - label: Swapped
+                annual: {pct10: 30000, pct25: 46000, median: 44000, pct75: 42000}
+              - label: Mixed units
+                annual: {pct10: 30000}
+                hourly: {median: 10}
+              - label: In order
+                annual: {pct10: 30000, pct25: 30000, pct90: 73000}
+                hourly: {median: 20}
+        """) == [
+        "sections/pay.yaml:8: warning: blocks[0].salary_table.rows[0].annual.median: the median, $44,000, is less than the "
+        "25th percentile, $46,000; percentiles rise from pct10 to pct25, median, pct75 and pct90, so check both figures",
+        "sections/pay.yaml:11: warning: blocks[0].salary_table.rows[1].hourly.median: the median, $10.00 an hour ($20,800 a year "
+        "at 2,080 hours), is less than the 10th percentile, $30,000 a year; percentiles rise from pct10 to pct25, median, pct75 "
+        "and pct90, so check both figures",
+        "2 problems found.",
+    ]
