@@ -293,3 +293,52 @@ def test_percentiles_out_of_order_warn_at_the_figure_that_breaks_the_order(proje
         "and pct90, so check both figures",
         "2 problems found.",
     ]
+
+
+def built_text(project, body: str) -> str:
+    project.manifest(project.section("pay", body))
+    out = build_handbook(project.root / "handbook.yaml", project.root / "o.pdf").output
+    return " ".join("\n".join(page_texts(out)).split())
+
+
+def test_a_bar_worked_out_from_hourly_pay_says_so(project):
+    text = built_text(project, """
+        - salary_table:
+            source: S
+            period: May 2025
+            chart: bars
+            table: false
+            rows:
+              - {label: Median annual wage, annual: 42630}
+              - {label: Median hourly wage, hourly: 22.04}
+        """)
+    assert "$45,843" in text and "$22.04 an hour, 2,080 hours a year" in text
+    assert "Pay per year" in text
+
+
+def test_a_chart_of_hourly_rows_plots_hourly_pay(project):
+    text = built_text(project, """
+        - salary_table:
+            source: S
+            period: May 2025
+            chart: bars
+            rows:
+              - {label: Median hourly wage, hourly: 22.04}
+              - {label: Entry, hourly: 16.10}
+        """)
+    assert "Pay per hour" in text and "Pay per year" not in text
+    assert text.count("$45,843") == 1  # in the table, not on the chart
+
+
+def test_a_range_chart_prints_top_coded_figures_as_bounds(project):
+    shutil.copyfile(SAMPLE, project.root / "oews.csv")
+    text = built_text(project, """
+        - salary_table:
+            source: BLS OEWS (sample data)
+            period: May 2024
+            chart: range
+            table: false
+            import: {file: oews.csv, occupation: 29-1211}
+        """)
+    assert text.count("$239,200 or more") == 2  # the median's mark and the 90th percentile's whisker
+    assert "$166,400" in text and "$239,200 " not in text.replace("$239,200 or more", "")
