@@ -8,7 +8,7 @@ from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from handbook.model import Figure, SalaryRow, SalaryTable
+from handbook.model import HOURS_PER_YEAR, Figure, SalaryRow, SalaryTable
 from handbook.render import money
 from handbook.render.context import RenderContext
 
@@ -16,6 +16,7 @@ ROW_HEIGHT = 30
 AXIS_HEIGHT = 26
 LABEL_SIZE = 9
 VALUE_SIZE = 8.5
+NOTE_SIZE = 7
 
 
 def main_figure(row: SalaryRow, unit: str) -> Figure | None:
@@ -29,8 +30,27 @@ def main_figure(row: SalaryRow, unit: str) -> Figure | None:
 
 
 def chart_unit(block: SalaryTable) -> str:
-    has_annual = any(getattr(w, "annual", None) is not None for row in block.rows for w in row.wages)
-    return "annual" if has_annual else "hourly"
+    """The unit the figures were given in: per year when any row gives annual pay, else per hour."""
+    given_annual = any(w.annual is not None and w.annual.status != "derived" for row in block.rows for w in row.wages)
+    return "annual" if given_annual else "hourly"
+
+
+def plotted(row: SalaryRow, unit: str, chart: str) -> list[Figure]:
+    """The figures a row's bar or range is drawn from."""
+    if chart != "range":
+        figure = main_figure(row, unit)
+        return [figure] if figure is not None else []
+    wages = [row.wage(m) for m in ("pct10", "pct25", "median", "pct75", "pct90")]
+    return [f for w in wages if w is not None and (f := getattr(w, unit)) is not None]
+
+
+def conversion_note(row: SalaryRow, unit: str, chart: str) -> str:
+    """Under a row's label where its figures were worked out from the other unit: '$22.04 an hour, 2,080 hours a year'."""
+    if not any(f.status == "derived" for f in plotted(row, unit, chart)):
+        return ""
+    # A chart is per hour only when no row gives annual pay, so only annual figures are ever converted.
+    hours = f"{HOURS_PER_YEAR:,} hours a year"
+    return f"{money.hourly(main_figure(row, 'hourly').value)} an hour, {hours}" if chart != "range" else f"hourly pay, {hours}"
 
 
 def nice_step(top: float) -> float:
@@ -50,8 +70,24 @@ def salary_chart(block: SalaryTable, ctx: RenderContext) -> Drawing:
     top = math.ceil(top / step) * step
     height = ROW_HEIGHT * len(block.rows) + AXIS_HEIGHT + (14 if block.chart == "range" else 4)
     drawing = Drawing(ctx.width, height, initialFontName=styles.fonts.regular, initialFontSize=LABEL_SIZE)
-    label_width = min(ctx.width * 0.34, max(stringWidth(r.label, styles.fonts.regular, LABEL_SIZE) for r in block.rows) + 12)
+    notes = [conversion_note(row, unit, block.chart) for row in block.rows]
+    label_width = min(ctx.width * 0.34, max(
+        max(stringWidth(r.label, styles.fonts.regular, LABEL_SIZE), stringWidth(note, styles.fonts.italic, NOTE_SIZE))
+        for r, note in zip(block.rows, notes)) + 12)
     plot_left, plot_right = label_width, ctx.width - 8
+    if block.chart == "range":
+        # Room right of each range for its 90th percentile's label ("$239,200 or more").
+        span = plot_right - plot_left
+        needed = top
+        for row in block.rows:
+            wage = row.wage("pct90")
+            high = getattr(wage, unit) if wage else None
+            if high is not None and high.value is not None:
+                room = 4 + (7 if high.status == "top_coded" else 0) + stringWidth(money.figure_text(high, unit), styles.fonts.regular, 7)
+                needed = max(needed, high.value * span / max(span - room, span / 2))
+        if needed > top:
+            step = nice_step(needed)
+            top = math.ceil(needed / step) * step
     legend = 14 if block.chart == "range" else 0
     base = AXIS_HEIGHT + legend
 
@@ -70,7 +106,10 @@ def salary_chart(block: SalaryTable, ctx: RenderContext) -> Drawing:
     for index, row in enumerate(block.rows):
         middle = height - ROW_HEIGHT * (index + 0.5) - 2
         colour = styles.muted if row.comparison else styles.ink
-        drawing.add(String(0, middle - 3, row.label, fontName=styles.fonts.bold if not row.comparison else styles.fonts.regular, fontSize=LABEL_SIZE, fillColor=colour))
+        note = notes[index]
+        drawing.add(String(0, middle - 3 + (4 if note else 0), row.label, fontName=styles.fonts.bold if not row.comparison else styles.fonts.regular, fontSize=LABEL_SIZE, fillColor=colour))
+        if note:
+            drawing.add(String(0, middle - 10, note, fontName=styles.fonts.italic, fontSize=NOTE_SIZE, fillColor=styles.muted))
         if block.chart == "range":
             _range(drawing, row, unit, middle, x_of, fmt, styles)
         else:
@@ -103,10 +142,14 @@ def _bar(drawing, row: SalaryRow, unit: str, middle: float, x_of, fmt, styles, p
 
 
 def _range(drawing, row: SalaryRow, unit: str, middle: float, x_of, fmt, styles) -> None:
-    def value(measure: str) -> float | None:
+    def figure(measure: str) -> Figure | None:
         wage = row.wage(measure)
-        figure = getattr(wage, unit) if wage else None
-        return figure.value if figure is not None else None
+        found = getattr(wage, unit) if wage else None
+        return found if found is not None and found.value is not None else None
+
+    def value(measure: str) -> float | None:
+        found = figure(measure)
+        return found.value if found is not None else None
 
     low, high = value("pct10"), value("pct90")
     stroke = colors.HexColor("#8a96a3") if row.comparison else styles.primary
@@ -114,8 +157,12 @@ def _range(drawing, row: SalaryRow, unit: str, middle: float, x_of, fmt, styles)
         drawing.add(String(x_of(0) + 4, middle - 3, "not available", fontName=styles.fonts.italic, fontSize=VALUE_SIZE, fillColor=styles.muted))
         return
     drawing.add(Line(x_of(low), middle, x_of(high), middle, strokeColor=stroke, strokeWidth=2))
-    for end in (low, high):
+    open_ended = figure("pct90").status == "top_coded"
+    for end in (low, high) if not open_ended else (low,):
         drawing.add(Line(x_of(end), middle - 5, x_of(end), middle + 5, strokeColor=stroke, strokeWidth=2))
+    if open_ended:
+        # An arrow head instead of a cap: the 90th percentile is at least this much.
+        drawing.add(Polygon([x_of(high), middle - 5, x_of(high) + 7, middle, x_of(high), middle + 5], fillColor=stroke, strokeColor=None))
     q1, q3 = value("pct25"), value("pct75")
     if q1 is not None and q3 is not None:
         tint = colors.HexColor("#e4e7eb") if row.comparison else stroke
@@ -123,6 +170,6 @@ def _range(drawing, row: SalaryRow, unit: str, middle: float, x_of, fmt, styles)
     median = value("median")
     if median is not None:
         drawing.add(Rect(x_of(median) - 2.5, middle - 10, 5, 20, fillColor=styles.accent, strokeColor=colors.black, strokeWidth=0.8))
-        drawing.add(String(x_of(median), middle + 12, fmt(median), fontName=styles.fonts.bold, fontSize=7.5, fillColor=styles.ink, textAnchor="middle"))
-    drawing.add(String(x_of(low) - 4, middle - 3, fmt(low), fontName=styles.fonts.regular, fontSize=7, fillColor=styles.muted, textAnchor="end"))
-    drawing.add(String(x_of(high) + 4, middle - 3, fmt(high), fontName=styles.fonts.regular, fontSize=7, fillColor=styles.muted))
+        drawing.add(String(x_of(median), middle + 12, money.figure_text(figure("median"), unit), fontName=styles.fonts.bold, fontSize=7.5, fillColor=styles.ink, textAnchor="middle"))
+    drawing.add(String(x_of(low) - 4, middle - 3, money.figure_text(figure("pct10"), unit), fontName=styles.fonts.regular, fontSize=7, fillColor=styles.muted, textAnchor="end"))
+    drawing.add(String(x_of(high) + 4 + (7 if open_ended else 0), middle - 3, money.figure_text(figure("pct90"), unit), fontName=styles.fonts.regular, fontSize=7, fillColor=styles.muted))

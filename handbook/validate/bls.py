@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
-from handbook.loader import Node
+from handbook.errors import Where
+from handbook.loader import Node, display_path
 from handbook.model import Figure, SalaryRow
 from handbook.validate.assets import resolve_inside
 from handbook.validate.fields import Reader, join
@@ -21,6 +23,7 @@ REQUIRED_COLUMNS = ("AREA_TITLE", "OCC_CODE")
 # BLS's top codes since May 2022; older files used lower ones, set them in the import.
 TOP_CODED_ANNUAL = 239_200
 TOP_CODED_HOURLY = 115.00
+MAX_ROWS_SHOWN = 3  # rows with too many fields named one by one; the rest are counted
 COLUMNS = {"pct10": "PCT10", "pct25": "PCT25", "median": "MEDIAN", "pct75": "PCT75", "pct90": "PCT90", "mean": "MEAN"}
 
 
@@ -40,11 +43,12 @@ def import_rows(ctx, node: Node, path: str) -> list[SalaryRow]:
     if file is None:
         return []
     try:
-        records = list(csv.DictReader(io.StringIO(file.read_text(encoding="utf-8-sig"))))
+        records = read_records(read, file, file.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, csv.Error) as exc:
         read.error(fields.get("file").where, join(path, "file"), f"'{name}' cannot be read as a UTF-8 CSV file ({exc}); export the BLS table as CSV")
         return []
-    records = [{(k or "").strip().upper(): (v or "").strip() for k, v in record.items()} for record in records]
+    if records is None:
+        return []
     missing = [c for c in REQUIRED_COLUMNS if not records or c not in records[0]]
     if missing:
         read.error(fields.get("file").where, join(path, "file"), f"'{name}' has no column {', '.join(missing)}; expected the BLS OEWS layout (AREA_TITLE, OCC_CODE, A_MEDIAN, ...)")
@@ -70,6 +74,41 @@ def import_rows(ctx, node: Node, path: str) -> list[SalaryRow]:
         hint = f"; did you mean '{close[0]}'?" if close else f"; areas with that code: {', '.join(list(by_area)[:8])}"
         read.error(fields.get("areas").where, join(path, f"areas[{i}]"), f"area '{area}' has no row for occupation {code} in '{name}'{hint}")
     return [_row(record, top_annual, top_hourly) for record in chosen]
+
+
+def read_records(read: Reader, file: Path, text: str) -> list[dict[str, str]] | None:
+    """The CSV's rows keyed by upper-case column name; None, with a problem at the file's line, when its layout is wrong."""
+    shown = display_path(file)
+    lines = csv.reader(io.StringIO(text))
+    header = next(lines, [])
+    if len(header) == 1 and header[0].count(";") >= 1:
+        read.problems.add(
+            Where(shown, 1),
+            "the fields are separated by semicolons, as Excel saves CSV files in many European countries; "
+            "save the sheet as 'CSV UTF-8 (Comma delimited)', with commas between fields and a point, not a comma, before the cents",
+        )
+        return None
+    names = [name.strip().upper() for name in header]
+    records, too_long = [], []
+    for fields in lines:
+        if not fields:
+            continue
+        if len(fields) > len(names):
+            too_long.append((lines.line_num, fields))
+            continue
+        fields += [""] * (len(names) - len(fields))  # a short row: its last columns are empty
+        records.append({name: value.strip() for name, value in zip(names, fields)})
+    for line, fields in too_long[:MAX_ROWS_SHOWN]:
+        read.problems.add(
+            Where(shown, line),
+            f"this row has {len(fields)} fields but the header on line 1 names {len(names)} columns, so its figures cannot be "
+            "matched to their columns; remove the extra field (a comma at the end of the line, or a comma inside a number "
+            "such as 42,630 that is not in quotes)",
+        )
+    if len(too_long) > MAX_ROWS_SHOWN:
+        line = too_long[MAX_ROWS_SHOWN][0]
+        read.problems.add(Where(shown, line), f"{len(too_long) - MAX_ROWS_SHOWN} more rows, from this one on, have more fields than the header names columns")
+    return None if too_long else records
 
 
 def _row(record: dict[str, str], top_annual: float, top_hourly: float) -> SalaryRow:
