@@ -1,0 +1,68 @@
+"""The parts of ReportLab that are not its public interface and that handbook relies on.
+
+`render/canvas.py` holds pages back by saving a canvas's attributes, `render/faces.py`
+rebuilds a TrueType face from its attributes, and `render/paragraphs.py` shares a
+paragraph's parsed fragments and lines. pyproject.toml pins ReportLab to the major version
+these were written against; when a new version changes one of them, these tests say which
+and where, before any output goes wrong.
+"""
+
+from __future__ import annotations
+
+import io
+from weakref import WeakKeyDictionary
+
+import pytest
+import reportlab
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from handbook.resources import fonts_dir
+
+RELIED_ON = "ReportLab {version} changed {what}, which handbook/{module} relies on; adapt that module before allowing this version in pyproject.toml"
+
+
+def fail_unless(condition: bool, what: str, module: str) -> None:
+    if not condition:
+        pytest.fail(RELIED_ON.format(version=reportlab.Version, what=what, module=module))
+
+
+def test_the_major_version_is_the_one_pinned():
+    import tomllib
+    from pathlib import Path
+
+    pinned = next(d for d in tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())["project"]["dependencies"] if d.startswith("reportlab"))
+    major = int(reportlab.Version.split(".")[0])
+    fail_unless(f"<{major + 1}" in pinned.replace(" ", ""), f"its major version ({pinned} is pinned)", "render/")
+
+
+def test_a_canvas_keeps_its_page_in_attributes_the_held_pages_can_save():
+    canvas = Canvas(io.BytesIO())
+    canvas.drawString(10, 10, "x")
+    fail_unless(isinstance(getattr(canvas, "_code", None), list), "Canvas._code (the page's operators as a list)", "render/canvas.py")
+    fail_unless(isinstance(getattr(canvas._doc, "pageCounter", None), int), "PDFDocument.pageCounter", "render/canvas.py")
+    fail_unless(callable(getattr(canvas, "_startPage", None)), "Canvas._startPage", "render/canvas.py")
+    fail_unless(hasattr(canvas._doc, "_catalog"), "PDFDocument._catalog (where the form is attached)", "render/canvas.py")
+    fail_unless(any("x" in op for op in canvas._code), "what Canvas._code holds (drawn text)", "render/canvas.py")
+
+
+def test_a_truetype_face_is_the_plain_attributes_faces_rebuilds_it_from():
+    font = TTFont("InternalsTest", str(fonts_dir() / "Lato-Regular.ttf"))
+    face = font.face
+    fail_unless(isinstance(face, TTFontFace), "TTFont.face (a TTFontFace)", "render/faces.py")
+    for name in ("unitsPerEm", "charToGlyph", "glyphPos", "_ttf_data", "filename", "name"):
+        fail_unless(name in vars(face), f"TTFontFace.{name}", "render/faces.py")
+    fail_unless(isinstance(face.name, TTFNameBytes), "TTFontFace.name (a TTFNameBytes)", "render/faces.py")
+    fail_unless(callable(getattr(face, "_pdfScale", None)), "TTFontFace._pdfScale", "render/faces.py")
+    fail_unless(isinstance(font.encoding, TTEncoding) and isinstance(font.state, WeakKeyDictionary), "TTFont.encoding and TTFont.state", "render/faces.py")
+    fail_unless(callable(getattr(face, "makeSubset", None)), "TTFontFace.makeSubset", "render/faces.py")
+
+
+def test_a_paragraph_exposes_the_fragments_and_lines_paragraphs_shares():
+    paragraph = Paragraph("Some <b>bold</b> words", ParagraphStyle("internals", fontName="Helvetica"))
+    fail_unless(isinstance(getattr(paragraph, "frags", None), list), "Paragraph.frags", "render/paragraphs.py")
+    fail_unless(all(callable(getattr(fragment, "clone", None)) for fragment in paragraph.frags), "the fragments' clone()", "render/paragraphs.py")
+    paragraph.wrap(200, 100)
+    fail_unless(hasattr(paragraph, "blPara"), "Paragraph.blPara (the lines made by wrap)", "render/paragraphs.py")
