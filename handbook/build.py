@@ -74,6 +74,17 @@ def default_output(handbook: Handbook, school: Path | None = None) -> Path:
     return Path("build") / f"{slugify(handbook.title)}.pdf"
 
 
+def default_depfile(target: Path, handbook: Handbook, school: Path | None) -> Path | None:
+    """The depfile beside a PDF written to its default place (build/<slug>.d, build/schools/<profile>.d).
+
+    `make` trusts a PDF in those places only with its depfile, so a PDF built there by hand
+    names its inputs too; a PDF written anywhere else gets a depfile only when asked.
+    """
+    if target.resolve() == default_output(handbook, school).resolve():
+        return target.with_suffix(".d")
+    return None
+
+
 def build_handbook(
     manifest: Path,
     output: Path | None = None,
@@ -87,6 +98,8 @@ def build_handbook(
     """Build the PDF for `manifest` (or for the edition of profile `school`) atomically.
 
     With `booklet`, the pages are imposed two-up for saddle stitching; `pages` counts printed sides.
+    Without `depfile`, a PDF written to its default place gets one beside it (`default_depfile`);
+    a booklet written there removes it instead, so that `make` rebuilds the flat edition.
     """
     from handbook.depfile import dependencies, write_depfile
     from handbook.write import check_target, write_atomically
@@ -102,6 +115,12 @@ def build_handbook(
         pages = write_atomically(target, lambda out: _booklet(handbook, out))
     else:
         pages = write_atomically(target, lambda out: render_pdf(handbook, out))
+    beside = default_depfile(target, handbook, school)
+    if depfile is None and beside is not None:
+        if booklet:
+            beside.unlink(missing_ok=True)
+        else:
+            depfile = beside
     if depfile is not None:
         write_depfile(depfile, target, inputs)
     return BuildResult(target, pages, loaded.warnings)

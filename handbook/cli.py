@@ -47,7 +47,7 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
 @MANIFEST_ARG
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the PDF (default: build/<slug of title>.pdf, or build/schools/<profile>.pdf).")
 @SCHOOL_OPTION
-@click.option("--depfile", type=click.Path(path_type=Path, dir_okay=False), help="Also write a make dependency file listing every input of the PDF.")
+@click.option("--depfile", type=click.Path(path_type=Path, dir_okay=False), help="Write a make dependency file listing every input of the PDF (a PDF in its default place gets one beside it anyway).")
 @STRICT_OPTION
 @click.option("--booklet", is_flag=True, help="Impose for saddle stitching: two pages a side, print double-sided (flip on short edge), fold, staple.")
 @click.pass_context
