@@ -94,10 +94,12 @@ def build_handbook(
     cache: NodeCache | None = None,
     strict: bool = False,
     booklet: bool = False,
+    sheet: str | None = None,
 ) -> BuildResult:
     """Build the PDF for `manifest` (or for the edition of profile `school`) atomically.
 
     With `booklet`, the pages are imposed two-up for saddle stitching; `pages` counts printed sides.
+    `sheet` ("letter" or "a4") scales them onto that paper instead of one twice the page's size.
     Without `depfile`, a PDF written to its default place gets one beside it (`default_depfile`);
     a booklet written there removes it instead, so that `make` rebuilds the flat edition.
     """
@@ -112,7 +114,7 @@ def build_handbook(
     from handbook.render.document import render_pdf
 
     if booklet:
-        pages = write_atomically(target, lambda out: _booklet(handbook, out))
+        pages = write_atomically(target, lambda out: _booklet(handbook, out, sheet))
     else:
         pages = write_atomically(target, lambda out: render_pdf(handbook, out))
     beside = default_depfile(target, handbook, school)
@@ -126,14 +128,14 @@ def build_handbook(
     return BuildResult(target, pages, loaded.warnings)
 
 
-def _booklet(handbook: Handbook, out) -> int:
+def _booklet(handbook: Handbook, out, sheet: str | None) -> int:
     import io
 
     from handbook.booklet import impose
     from handbook.render.back_cover import has_back_cover
-    from handbook.render.document import render_pdf
+    from handbook.render.document import PAGE_SIZES, render_pdf
 
     flat = io.BytesIO()
     render_pdf(handbook, flat)
     flat.seek(0)
-    return impose(flat, out, keep_last=has_back_cover(handbook))
+    return impose(flat, out, keep_last=has_back_cover(handbook), sheet=PAGE_SIZES[sheet] if sheet else None)

@@ -50,8 +50,15 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
 @click.option("--depfile", type=click.Path(path_type=Path, dir_okay=False), help="Write a make dependency file listing every input of the PDF (a PDF in its default place gets one beside it anyway).")
 @STRICT_OPTION
 @click.option("--booklet", is_flag=True, help="Impose for saddle stitching: two pages a side, print double-sided (flip on short edge), fold, staple.")
+@click.option(
+    "--sheet",
+    type=click.Choice(["letter", "a4"]),
+    help="With --booklet: scale two pages onto one sheet of this paper (a half-Letter or A5 booklet) instead of paper twice the page's size.",
+)
 @click.pass_context
-def build(ctx: click.Context, manifest: Path, output: Path | None, school: Path | None, depfile: Path | None, strict: bool, booklet: bool) -> None:
+def build(
+    ctx: click.Context, manifest: Path, output: Path | None, school: Path | None, depfile: Path | None, strict: bool, booklet: bool, sheet: str | None
+) -> None:
     """Build the PDF handbook described by MANIFEST, or a school's edition with --school.
 
     \b
@@ -59,11 +66,14 @@ def build(ctx: click.Context, manifest: Path, output: Path | None, school: Path 
       handbook build handbook.yaml -o build/fair.pdf
       handbook build --school schools/riverside.yaml
       handbook build --booklet -o build/fair-booklet.pdf
+      handbook build --booklet --sheet letter -o build/half-letter-booklet.pdf
     """
     from handbook.build import build_handbook
 
     _manifest_or_school(ctx, manifest, school)
-    result = build_handbook(manifest, output, school=school, depfile=depfile, strict=strict, booklet=booklet)
+    if sheet and not booklet:
+        raise click.UsageError("--sheet is for booklets: add --booklet, or leave --sheet out")
+    result = build_handbook(manifest, output, school=school, depfile=depfile, strict=strict, booklet=booklet, sheet=sheet)
     _print_warnings(result.warnings)
     unit = "printed sides" if booklet else "pages"
     click.echo(f"wrote {result.output} ({result.pages} {unit})")
