@@ -184,16 +184,24 @@ def sections(manifest: Path) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
-def new(directory: Path) -> None:
-    """Create DIRECTORY as a new handbook project with the default guide's sections.
+@click.option("--from-default", is_flag=True, help="Copy the full default guide (Medical Coding Careers) instead of the template.")
+def new(directory: Path, from_default: bool) -> None:
+    """Create DIRECTORY as a new handbook project, ready to build and to fill in.
+
+    It holds a guide for any career with text to replace (handbook.yaml,
+    sections/), a sample picture (assets/), an example school profile
+    (schools/), a Makefile (make pdf, make schools, make check), the JSON
+    Schemas its files name for editors (schema/) and the format reference
+    (docs/format.md).
 
     \b
     Example:
-      handbook new nursing-guide && cd nursing-guide && handbook build
+      handbook new dental-assisting && cd dental-assisting && handbook build
+      handbook new my-copy --from-default
     """
     from handbook.scaffold import new_project
 
-    created = new_project(directory)
+    created = new_project(directory, from_default=from_default)
     click.echo(f"created {directory} with {len(created)} files; run 'handbook build' inside it")
 
 
