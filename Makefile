@@ -31,9 +31,16 @@ schools: $(SCHOOL_PDFS)
 	  $(HANDBOOK) batch "$$@" -o build/schools --depfiles; \
 	fi
 
-build/schools/%.pdf: schools/%.yaml $(TOOL)
+build/schools/%.pdf: schools/%.yaml $(TOOL) $(CODE)
 	@mkdir -p build/schools
 	@echo $< >> $(STALE)
+
+# A PDF without its .d file was not made here (or by an older handbook): nothing says
+# what it was built from, so it is rebuilt.
+UNTRACKED := $(filter-out $(patsubst %.d,%.pdf,$(wildcard build/*.d build/schools/*.d)),$(DEFAULT_PDF) $(SCHOOL_PDFS))
+.PHONY: untracked
+$(UNTRACKED): untracked
+untracked:
 
 -include build/medical-coding-careers.d $(wildcard build/schools/*.d)
 
@@ -45,8 +52,8 @@ $(INSTALLED): pyproject.toml
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
-check: $(INSTALLED)
-	$(BIN)/handbook check handbook.yaml
+check: $(TOOL)
+	$(HANDBOOK) check handbook.yaml
 
 clean:
 	rm -rf build .pytest_cache

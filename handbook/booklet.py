@@ -2,7 +2,9 @@
 
 Printed double-sided (flip on the short edge), stacked, folded in the middle
 and stapled, the sheets read 1, 2, 3, ... A document is padded with blank
-pages to a multiple of four.
+pages to a multiple of four. Given a sheet size, the pages are instead scaled
+down to fit two on that sheet turned sideways (Letter pages on Letter make a
+half-Letter booklet, A4 pages on A4 an A5 one), for an ordinary office printer.
 """
 
 from __future__ import annotations
@@ -28,19 +30,38 @@ def booklet_order(pages: int, keep_last: bool = False) -> list[tuple[int | None,
     return sides
 
 
-def impose(source: BinaryIO, out: BinaryIO, keep_last: bool = False) -> int:
-    """Write the booklet of the PDF in `source` to `out`; return the number of printed sides."""
+def placement(page: tuple[float, float], sheet: tuple[float, float] | None) -> tuple[tuple[float, float], float, float, float]:
+    """The printed side's (width, height), and the scale, left offset and bottom offset of each half's page.
+
+    Without a sheet the side is two pages wide at full size; with a sheet (portrait width, height)
+    the side is that sheet turned sideways and each page is scaled to fit its half, centred.
+    """
+    width, height = page
+    if sheet is None:
+        return (2 * width, height), 1.0, 0.0, 0.0
+    side_width, side_height = sheet[1], sheet[0]
+    half = side_width / 2
+    scale = min(half / width, side_height / height)
+    return (side_width, side_height), scale, (half - width * scale) / 2, (side_height - height * scale) / 2
+
+
+def impose(source: BinaryIO, out: BinaryIO, keep_last: bool = False, sheet: tuple[float, float] | None = None) -> int:
+    """Write the booklet of the PDF in `source` to `out`; return the number of printed sides.
+
+    `sheet` is the (width, height) of the paper to scale two pages onto; None keeps them full size.
+    """
     from pypdf import PdfReader, PdfWriter, Transformation
 
     reader = PdfReader(source)
-    width = float(reader.pages[0].mediabox.width)
-    height = float(reader.pages[0].mediabox.height)
+    page_size = (float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height))
+    (side_width, side_height), scale, left_margin, bottom = placement(page_size, sheet)
     writer = PdfWriter()
     for left, right in booklet_order(len(reader.pages), keep_last):
-        side = writer.add_blank_page(width=2 * width, height=height)
-        for number, offset in ((left, 0.0), (right, width)):
+        side = writer.add_blank_page(width=side_width, height=side_height)
+        for number, offset in ((left, left_margin), (right, side_width / 2 + left_margin)):
             if number is not None:
-                side.merge_transformed_page(reader.pages[number - 1], Transformation().translate(tx=offset, ty=0))
+                place = Transformation().scale(scale, scale).translate(tx=offset, ty=bottom)
+                side.merge_transformed_page(reader.pages[number - 1], place)
     if reader.metadata:
         writer.add_metadata({key: value for key, value in reader.metadata.items() if key != "/Producer"})
     writer.compress_identical_objects()

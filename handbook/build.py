@@ -74,6 +74,17 @@ def default_output(handbook: Handbook, school: Path | None = None) -> Path:
     return Path("build") / f"{slugify(handbook.title)}.pdf"
 
 
+def default_depfile(target: Path, handbook: Handbook, school: Path | None) -> Path | None:
+    """The depfile beside a PDF written to its default place (build/<slug>.d, build/schools/<profile>.d).
+
+    `make` trusts a PDF in those places only with its depfile, so a PDF built there by hand
+    names its inputs too; a PDF written anywhere else gets a depfile only when asked.
+    """
+    if target.resolve() == default_output(handbook, school).resolve():
+        return target.with_suffix(".d")
+    return None
+
+
 def build_handbook(
     manifest: Path,
     output: Path | None = None,
@@ -83,10 +94,14 @@ def build_handbook(
     cache: NodeCache | None = None,
     strict: bool = False,
     booklet: bool = False,
+    sheet: str | None = None,
 ) -> BuildResult:
     """Build the PDF for `manifest` (or for the edition of profile `school`) atomically.
 
     With `booklet`, the pages are imposed two-up for saddle stitching; `pages` counts printed sides.
+    `sheet` ("letter" or "a4") scales them onto that paper instead of one twice the page's size.
+    Without `depfile`, a PDF written to its default place gets one beside it (`default_depfile`);
+    a booklet written there removes it instead, so that `make` rebuilds the flat edition.
     """
     from handbook.depfile import dependencies, write_depfile
     from handbook.write import check_target, write_atomically
@@ -99,22 +114,28 @@ def build_handbook(
     from handbook.render.document import render_pdf
 
     if booklet:
-        pages = write_atomically(target, lambda out: _booklet(handbook, out))
+        pages = write_atomically(target, lambda out: _booklet(handbook, out, sheet))
     else:
         pages = write_atomically(target, lambda out: render_pdf(handbook, out))
+    beside = default_depfile(target, handbook, school)
+    if depfile is None and beside is not None:
+        if booklet:
+            beside.unlink(missing_ok=True)
+        else:
+            depfile = beside
     if depfile is not None:
         write_depfile(depfile, target, inputs)
     return BuildResult(target, pages, loaded.warnings)
 
 
-def _booklet(handbook: Handbook, out) -> int:
+def _booklet(handbook: Handbook, out, sheet: str | None) -> int:
     import io
 
     from handbook.booklet import impose
     from handbook.render.back_cover import has_back_cover
-    from handbook.render.document import render_pdf
+    from handbook.render.document import PAGE_SIZES, render_pdf
 
     flat = io.BytesIO()
     render_pdf(handbook, flat)
     flat.seek(0)
-    return impose(flat, out, keep_last=has_back_cover(handbook))
+    return impose(flat, out, keep_last=has_back_cover(handbook), sheet=PAGE_SIZES[sheet] if sheet else None)

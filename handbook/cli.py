@@ -57,11 +57,18 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
 @MANIFEST_ARG
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the PDF (default: build/<slug of title>.pdf, or build/schools/<profile>.pdf).")
 @SCHOOL_OPTION
-@click.option("--depfile", type=click.Path(path_type=Path, dir_okay=False), help="Also write a make dependency file listing every input of the PDF.")
+@click.option("--depfile", type=click.Path(path_type=Path, dir_okay=False), help="Write a make dependency file listing every input of the PDF (a PDF in its default place gets one beside it anyway).")
 @STRICT_OPTION
 @click.option("--booklet", is_flag=True, help="Impose for saddle stitching: two pages a side, print double-sided (flip on short edge), fold, staple.")
+@click.option(
+    "--sheet",
+    type=click.Choice(["letter", "a4"]),
+    help="With --booklet: scale two pages onto one sheet of this paper (a half-Letter or A5 booklet) instead of paper twice the page's size.",
+)
 @click.pass_context
-def build(ctx: click.Context, manifest: Path, output: Path | None, school: Path | None, depfile: Path | None, strict: bool, booklet: bool) -> None:
+def build(
+    ctx: click.Context, manifest: Path, output: Path | None, school: Path | None, depfile: Path | None, strict: bool, booklet: bool, sheet: str | None
+) -> None:
     """Build the PDF handbook described by MANIFEST, or a school's edition with --school.
 
     \b
@@ -69,11 +76,14 @@ def build(ctx: click.Context, manifest: Path, output: Path | None, school: Path 
       handbook build handbook.yaml -o build/fair.pdf
       handbook build --school schools/riverside.yaml
       handbook build --booklet -o build/fair-booklet.pdf
+      handbook build --booklet --sheet letter -o build/half-letter-booklet.pdf
     """
     from handbook.build import build_handbook
 
     _manifest_or_school(ctx, manifest, school)
-    result = build_handbook(manifest, output, school=school, depfile=depfile, strict=strict, booklet=booklet)
+    if sheet and not booklet:
+        raise click.UsageError("--sheet is for booklets: add --booklet, or leave --sheet out")
+    result = build_handbook(manifest, output, school=school, depfile=depfile, strict=strict, booklet=booklet, sheet=sheet)
     _print_warnings(result.warnings)
     unit = "printed sides" if booklet else "pages"
     click.echo(f"wrote {result.output} ({result.pages} {unit})")
@@ -184,16 +194,24 @@ def sections(manifest: Path) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
-def new(directory: Path) -> None:
-    """Create DIRECTORY as a new handbook project with the default guide's sections.
+@click.option("--from-default", is_flag=True, help="Copy the full default guide (Medical Coding Careers) instead of the template.")
+def new(directory: Path, from_default: bool) -> None:
+    """Create DIRECTORY as a new handbook project, ready to build and to fill in.
+
+    It holds a guide for any career with text to replace (handbook.yaml,
+    sections/), a sample picture (assets/), an example school profile
+    (schools/), a Makefile (make pdf, make schools, make check), the JSON
+    Schemas its files name for editors (schema/) and the format reference
+    (docs/format.md).
 
     \b
     Example:
-      handbook new nursing-guide && cd nursing-guide && handbook build
+      handbook new dental-assisting && cd dental-assisting && handbook build
+      handbook new my-copy --from-default
     """
     from handbook.scaffold import new_project
 
-    created = new_project(directory)
+    created = new_project(directory, from_default=from_default)
     click.echo(f"created {directory} with {len(created)} files; run 'handbook build' inside it")
 
 

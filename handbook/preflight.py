@@ -10,7 +10,8 @@ from pathlib import Path
 MIN_DPI = 150
 TOLERANCE = 0.5  # points a shape may overhang the page edge (rounding)
 PAPER = {(612, 792): "Letter", (595, 842): "A4", (792, 1224): "Tabloid (two Letter pages)", (842, 1191): "A3 (two A4 pages)",
-         (1224, 792): "Tabloid (two Letter pages)", (1191, 842): "A3 (two A4 pages)"}
+         (1224, 792): "Tabloid (two Letter pages)", (1191, 842): "A3 (two A4 pages)",
+         (792, 612): "Letter sideways (two half-Letter pages)", (842, 595): "A4 sideways (two A5 pages)"}
 
 
 @dataclass

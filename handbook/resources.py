@@ -1,7 +1,8 @@
-"""Where the files that ship with handbook live: the default guide and its assets.
+"""Where the files that ship with handbook live: the default guide, its assets, and the new-project template.
 
 In an installed wheel they are package data under `handbook/guide/`; in a
-source checkout they are the top-level `handbook.yaml`, `sections/` and `assets/`.
+source checkout they are the top-level `handbook.yaml`, `sections/`, `assets/`,
+`template/`, `schema/` and `docs/format.md`.
 """
 
 from __future__ import annotations
@@ -19,3 +20,8 @@ def guide_dir() -> Path:
 
 def fonts_dir() -> Path:
     return guide_dir() / "assets" / "fonts"
+
+
+def template_dir() -> Path:
+    """The neutral guide `handbook new` copies: manifest, sections, an example school profile, a Makefile."""
+    return guide_dir() / "template"

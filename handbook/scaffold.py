@@ -1,4 +1,4 @@
-"""`handbook new`: copy the default guide into a new project folder that builds at once."""
+"""`handbook new`: a new project folder that builds at once, from a template or the default guide."""
 
 from __future__ import annotations
 
@@ -6,21 +6,36 @@ import shutil
 from pathlib import Path
 
 from handbook.errors import HandbookError
-from handbook.resources import guide_dir
+from handbook.resources import guide_dir, template_dir
 
 MANIFEST = "handbook.yaml"
+SAMPLE_PICTURE = Path("assets/images/sample.png")
+# What every new project gets beside its guide: the schemas its files name in their
+# `$schema` line, and the format reference its comments point to.
+REFERENCE = (Path("schema"), Path("docs/format.md"))
 
 
-def new_project(target: Path) -> list[Path]:
-    """Create `target` with a manifest, the default sections and the images they use."""
+def new_project(target: Path, *, from_default: bool = False) -> list[Path]:
+    """Create `target` from the template, or with `from_default` from the default guide; return the files made.
+
+    The template is a neutral guide for any career (text to replace, a sample picture,
+    one example school profile) with a Makefile; both come with the schemas and the format reference.
+    """
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise HandbookError(f"{target}: already exists and is not an empty folder; choose a new folder name")
-    source = guide_dir()
+    guide = guide_dir()
     target.mkdir(parents=True, exist_ok=True)
-    created = [target / MANIFEST]
-    shutil.copyfile(source / MANIFEST, target / MANIFEST)
-    for folder in ("sections", "assets/images"):
-        if (source / folder).is_dir():
-            shutil.copytree(source / folder, target / folder)
-            created += sorted(p for p in (target / folder).rglob("*") if p.is_file())
-    return created
+    if from_default:
+        shutil.copyfile(guide / MANIFEST, target / MANIFEST)
+        for folder in ("sections", "assets/images"):
+            if (guide / folder).is_dir():
+                shutil.copytree(guide / folder, target / folder)
+        shutil.copyfile(template_dir() / "Makefile", target / "Makefile")
+    else:
+        shutil.copytree(template_dir(), target, dirs_exist_ok=True)
+        (target / SAMPLE_PICTURE).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(guide / SAMPLE_PICTURE, target / SAMPLE_PICTURE)
+    for name in REFERENCE:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if (guide / name).is_dir() else shutil.copyfile)(guide / name, target / name)
+    return sorted(p for p in target.rglob("*") if p.is_file())

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 import subprocess
 
+import pytest
+from click.testing import CliRunner
 from pypdf import PdfReader
 
 from handbook.booklet import booklet_order
 from handbook.build import build_handbook
+from handbook.cli import main
+from handbook.preflight import preflight
 from tests.conftest import DEFAULT_MANIFEST, ROOT, tool
 
 
@@ -70,3 +74,31 @@ def test_school_booklet_keeps_the_back_cover_outside(tmp_path):
     height = float(reader.pages[0].mediabox.height)
     outside_back = half_text(out, 1, False, width, height)
     assert "Questions? We are here to help." in outside_back
+
+
+@pytest.mark.parametrize(("sheet", "paper"), [("letter", (792, 612)), ("a4", (842, 595))])
+def test_booklet_on_an_ordinary_sheet_scales_two_pages_onto_it_in_folding_order(tmp_path, sheet, paper):
+    flat = PdfReader(build_handbook(DEFAULT_MANIFEST, tmp_path / "flat.pdf").output)
+    out = build_handbook(DEFAULT_MANIFEST, tmp_path / f"booklet-{sheet}.pdf", booklet=True, sheet=sheet).output
+    reader = PdfReader(out)
+    assert len(reader.pages) == -(-len(flat.pages) // 4) * 2
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == paper
+    half, height = paper[0] / 2, paper[1]
+    for side, (left, right) in enumerate(booklet_order(len(flat.pages)), start=1):
+        for number, is_right in ((left, False), (right, True)):
+            text = half_text(out, side, is_right, half, height)
+            if number is None:
+                assert text.strip() == "", f"side {side} should be blank on the {'right' if is_right else 'left'}"
+            elif number == 1:
+                assert "A Comprehensive Guide" in text
+            else:
+                assert footer_page(text) == number
+    report = preflight(out)
+    assert not report.failures and not report.warnings
+    assert {"letter": "two half-Letter pages", "a4": "two A5 pages"}[sheet] in report.facts[0]
+
+
+def test_sheet_without_booklet_is_a_usage_error():
+    result = CliRunner().invoke(main, ["build", "--sheet", "a4"])
+    assert result.exit_code == 2 and "--sheet is for booklets" in result.output

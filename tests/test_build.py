@@ -44,3 +44,20 @@ def test_same_project_in_two_folders_gives_identical_bytes(tmp_path):
             (shutil.copytree if source.is_dir() else shutil.copyfile)(source, project / name)
         outputs.append(build_handbook(project / "handbook.yaml", tmp_path / f"{folder}.pdf", school=project / "schools/riverside.yaml").output)
     assert outputs[0].read_bytes() == outputs[1].read_bytes()
+
+
+def test_pdf_in_its_default_place_gets_a_depfile_beside_it_and_elsewhere_only_when_asked(project):
+    manifest = project.manifest(project.section("one", "- paragraph: Hi."))
+    build_handbook(manifest)
+    assert "sections/one.yaml" in (project.root / "build/test-guide.d").read_text()
+    build_handbook(manifest, project.root / "elsewhere/guide.pdf")
+    assert sorted(p.name for p in (project.root / "elsewhere").iterdir()) == ["guide.pdf"]
+    build_handbook(manifest, project.root / "elsewhere/guide.pdf", depfile=project.root / "elsewhere/guide.d")
+    assert (project.root / "elsewhere/guide.d").is_file()
+
+
+def test_booklet_in_the_default_place_removes_the_depfile_so_make_rebuilds_the_flat_pdf(project):
+    manifest = project.manifest(project.section("one", "- paragraph: Hi."))
+    build_handbook(manifest)
+    build_handbook(manifest, booklet=True)
+    assert not (project.root / "build/test-guide.d").exists()

@@ -105,16 +105,6 @@ def test_usage_error_exits_2():
     assert invoke("build", "--no-such-option").exit_code == 2
 
 
-def test_new_project_builds_at_once(project, monkeypatch):
-    result = invoke("new", "guide")
-    assert result.exit_code == 0, result.output
-    assert (project.root / "guide/handbook.yaml").is_file()
-    monkeypatch.chdir(project.root / "guide")
-    built = invoke("build")
-    assert built.exit_code == 0, built.output
-    assert "$42,630" in "\n".join(page_texts(project.root / "guide/build/medical-coding-careers.pdf"))
-
-
 def test_new_refuses_a_folder_with_files(project):
     project.write("taken/file.txt", "x")
     result = invoke("new", "taken")

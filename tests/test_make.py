@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, page_texts
 
 EDITIONS = ("lakeside", "northgate", "riverside")
 
@@ -92,3 +92,39 @@ def test_parallel_make_equals_serial_make(tmp_path):
     make(parallel, "-j4", "schools")
     for name in EDITIONS:
         assert (serial / f"build/schools/{name}.pdf").read_bytes() == (parallel / f"build/schools/{name}.pdf").read_bytes()
+
+
+def run_handbook(project: Path, *args: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "handbook", *args], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_edition_built_by_hand_names_its_inputs_so_make_rebuilds_it_after_an_edit(tmp_path):
+    project = copy_project(tmp_path / "project")
+    run_handbook(project, "build", "--school", "schools/riverside.yaml")
+    assert (project / "build/schools/riverside.d").is_file()
+    assert "built 2, failed 0" in make(project, "schools")  # the hand-built edition is up to date
+    before = mtimes(project)
+    pathway = project / "schools/riverside/pathway.yaml"
+    pathway.write_text(pathway.read_text(encoding="utf-8").replace("Health Careers Pathway", "Health Sciences Pathway", 1), encoding="utf-8")
+    assert "built 1, failed 0" in make(project, "schools")
+    assert [name for name in EDITIONS if mtimes(project)[name] != before[name]] == ["riverside"]
+    assert "Health Sciences Pathway" in "\n".join(page_texts(project / "build/schools/riverside.pdf"))
+
+
+def test_pdf_without_its_depfile_is_stale(tmp_path):
+    project = copy_project(tmp_path / "project")
+    make(project, "schools", "pdf")
+    for depfile in ("build/schools/lakeside.d", "build/medical-coding-careers.d"):
+        (project / depfile).unlink()
+    assert "built 1, failed 0" in make(project, "schools")
+    assert "medical-coding-careers.pdf" in make(project, "pdf")
+    assert make(project, "schools") == ""
+
+
+def test_editions_depend_on_the_code(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "handbook", project / "handbook", ignore=shutil.ignore_patterns("__pycache__"))
+    make(project, "schools")
+    touch(project / "handbook/build.py")
+    assert "built 3, failed 0" in make(project, "schools")

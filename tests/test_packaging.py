@@ -1,4 +1,4 @@
-"""`pip install .` gives a working tool: the wheel carries the default guide and its fonts."""
+"""`pip install .` gives a working tool: the wheel carries the default guide, its fonts and the new-project template."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ def test_wheel_contains_the_default_guide_and_fonts(tmp_path):
         "handbook/guide/assets/fonts/Lato-Regular.ttf",
         "handbook/guide/assets/fonts/OFL.txt",
         "handbook/cli.py",
+        "handbook/guide/assets/images/sample.png",
+        *(f"handbook/guide/template/{p.relative_to(ROOT / 'template').as_posix()}" for p in (ROOT / "template").rglob("*") if p.is_file()),
+        "handbook/guide/schema/section.schema.json",
+        "handbook/guide/docs/format.md",
     ):
         assert expected in names, expected
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
