@@ -144,3 +144,11 @@ def test_editions_loaded_with_one_cache_share_plain_sections_and_keep_their_own_
     assert any("2001" in w.message for w in beta.warnings)  # the warning is given again for the second edition
     assert alpha.handbook.sections[1].title == "For Alpha High"
     assert beta.handbook.sections[1].title == "For Beta High"
+
+
+@pytest.mark.parametrize("name", SCHOOLS)
+def test_example_edition_lines_do_not_repeat_the_school_name(name):
+    import yaml
+
+    profile = yaml.safe_load((ROOT / "schools" / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert profile["school"]["name"].casefold() not in profile.get("edition", "").casefold()
