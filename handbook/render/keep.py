@@ -22,18 +22,9 @@ class KeepWithStart(KeepTogether):
         self._page_height = page_height
 
     def wrap(self, aW, aH):
-        total, first, after = 0.0, 0.0, 0.0
-        for number, flowable in enumerate(self._content):
-            height = _height(flowable, aW, self.canv)
-            if number == len(self._content) - 1:
-                height = _start_height(flowable, aW, self.canv, height)
-            if number:
-                total += max(flowable.getSpaceBefore(), after)
-            else:
-                first = height
-            total += height
-            after = flowable.getSpaceAfter()
-        self._H, self._H0, self._wrapInfo = total, first, (aW, aH)
+        self._H = stacked_height(self._content, aW, self.canv, start_of_last=True)
+        self._H0 = _height(self._content[0], aW, self.canv)
+        self._wrapInfo = (aW, aH)
         return aW, BIG  # never drawn whole: split hands the flowables on
 
     def split(self, aW, aH):
@@ -42,6 +33,21 @@ class KeepWithStart(KeepTogether):
         if self._H > self._page_height:
             return list(self._content)
         return super().split(aW, aH)
+
+
+def stacked_height(flowables: list[Flowable], width: float, canvas=None, start_of_last: bool = False) -> float:
+    """The height `flowables` take one after another at `width`, the space between them included
+    (up to the start of the last one, with `start_of_last`)."""
+    total, after = 0.0, 0.0
+    for number, flowable in enumerate(flowables):
+        height = _height(flowable, width, canvas)
+        if start_of_last and number == len(flowables) - 1:
+            height = _start_height(flowable, width, canvas, height)
+        if number:
+            total += max(flowable.getSpaceBefore(), after)  # the frame overlaps a space after with the next space before
+        total += height
+        after = flowable.getSpaceAfter()
+    return total
 
 
 def _height(flowable: Flowable, width: float, canvas) -> float:

@@ -11,6 +11,7 @@ from handbook.model import HOURS_PER_YEAR, SalaryTable
 from handbook.render import money
 from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup
+from handbook.render.keep import stacked_height
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.tables import styled_table
 
@@ -42,7 +43,7 @@ def render_salary_table(block: SalaryTable, ctx: RenderContext) -> list[Flowable
             groups.append([*title, chart, *chart_notes])
         else:
             pair = [*groups[0], MemoParagraph("At a glance", styles["chart_title"]), chart, *chart_notes]
-            if _height(pair, ctx.width) <= ctx.height:
+            if stacked_height(pair, ctx.width) <= ctx.height:
                 return [KeepTogether(pair), Spacer(1, 10)]
             heading = f"{text_markup(block.title)}, at a glance" if block.title else "At a glance"
             groups.append([MemoParagraph(heading, styles["chart_title"]), chart, *chart_notes])
@@ -50,13 +51,6 @@ def render_salary_table(block: SalaryTable, ctx: RenderContext) -> list[Flowable
     for group in groups:
         flowables += [KeepTogether(group)] if len(block.rows) <= 12 else group
     return flowables + [Spacer(1, 10)]
-
-
-def _height(flowables: list[Flowable], width: float) -> float:
-    """The height of `flowables` laid out one after another at `width`, the space between them included."""
-    from reportlab.platypus.flowables import _listWrapOn
-
-    return _listWrapOn(flowables, width, None)[1]
 
 
 def notes(block: SalaryTable) -> list[str]:
