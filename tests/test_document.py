@@ -141,3 +141,9 @@ def test_running_header_names_the_section_at_the_top_of_each_page(default_pdf):
         opens_with = next((title for page, title in starts if page == number and lines[0] == title), None)
         expected = opens_with or [title for page, title in starts if page < number][-1]
         assert lines[-3] == expected, f"page {number} is headed {lines[-3]!r}, expected {expected!r}"
+
+
+def test_salary_chart_is_on_the_page_of_its_table(default_pdf):
+    texts = page_texts(default_pdf)
+    page = next(t for t in texts[2:] if "What medical records and health information technicians earn" in t)
+    assert "At a glance" in page

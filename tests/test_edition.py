@@ -174,3 +174,10 @@ def test_back_cover_breaks_a_long_address_only_after_a_slash_dot_or_hyphen(proje
         assert "".join(pieces) == url, lines
         assert len(pieces) > 1, "the address is long enough to need a second line"
         assert all(piece[-1] in "/.-" for piece in pieces[:-1]), pieces
+
+
+def test_riverside_checklist_starts_on_the_page_of_its_heading(editions):
+    reader = PdfReader(editions["riverside"])
+    entry = next(e for e in reader.outline if e.title == "How to Pursue a Career in Medical Coding")
+    page = page_texts(editions["riverside"])[reader.get_destination_page_number(entry)]
+    assert "Your five steps" in page and "Research educational programs" in page
