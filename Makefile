@@ -63,7 +63,7 @@ clean:
 readme-images: $(DEFAULT_PDF)
 	mkdir -p docs/images
 	pdftoppm -r 60 -png -f 1 -l 1 -singlefile $(DEFAULT_PDF) docs/images/cover
-	pdftoppm -r 60 -png -f 4 -l 4 -singlefile $(DEFAULT_PDF) docs/images/inner-page
+	pdftoppm -r 60 -png -f 5 -l 5 -singlefile $(DEFAULT_PDF) docs/images/inner-page
 
 # The benchmark: every figure beside the floor (bench/floor.py), measured in the same run.
 # Prints a table and writes bench/results.json. Not part of `make test`.

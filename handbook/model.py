@@ -174,14 +174,21 @@ class Checklist:
 
     @property
     def note_heading(self) -> str:
-        """The heading of the column beside the items: "Due", "Note", or "" when no item has either."""
+        """The heading of the column beside the items: "Due" when only due dates are in it, "Note" when
+        any note is (a due date beside notes then reads "Due March 1"), or "" when no item has either."""
         def walk(items):
             for item in items:
                 yield item
                 yield from walk(item.items)
 
         flat = list(walk(self.items))
-        return "Due" if any(i.due for i in flat) else "Note" if any(i.note for i in flat) else ""
+        return "Note" if any(i.note for i in flat) else "Due" if any(i.due for i in flat) else ""
+
+    def note_text(self, item: ChecklistItem) -> str:
+        """What the column beside the items says for `item`, to fit under `note_heading`."""
+        if item.due and self.note_heading != "Due":
+            return f"Due {item.due}"
+        return item.due or item.note
 
 
 Block = Paragraph | Bullets | Steps | Callout | Quote | Image | SalaryTable | Checklist

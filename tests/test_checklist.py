@@ -76,6 +76,21 @@ def test_due_column_and_sub_items_are_printed(project):
         assert expected in text
 
 
+def test_column_beside_mixed_due_dates_and_notes_is_headed_note(project):
+    out = build(project, """
+        - checklist:
+            title: Plan
+            items:
+              - {text: Apply, due: March 1}
+              - {text: Visit, note: Bring a friend}
+        """)
+    lines = [line.strip() for line in page_texts(out)[2].splitlines()]
+    assert "Note" in lines
+    assert "Due" not in lines
+    assert "Due March 1" in lines
+    assert "Bring a friend" in lines
+
+
 def test_note_and_due_together_is_an_error(project):
     from click.testing import CliRunner
 

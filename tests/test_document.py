@@ -63,6 +63,19 @@ def test_footer_says_page_n_of_m_on_body_pages(default_pdf):
         assert f"Page {number} of {total}" in text
 
 
+@pytest.mark.parametrize("organisation, edition, footer", [
+    ("Riverside High School", "Spring Career Fair \u00b7 Riverside High School", "Riverside High School \u00b7 Spring Career Fair"),
+    ("Riverside High School", "Riverside High School", "Riverside High School"),
+    ("Riverside", "Riverside High School Career Night", "Riverside High School Career Night"),
+    ("Career Guidance Office", "Career fair edition", "Career Guidance Office \u00b7 Career fair edition"),
+])
+def test_footer_says_each_part_once(project, organisation, edition, footer):
+    project.manifest(project.section("one", "- paragraph: Hello."), extra=f"organisation: {organisation}\nedition: {edition}\n")
+    out = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf").output
+    lines = page_texts(out)[2].splitlines()
+    assert lines[lines.index("Page 3 of 3") - 1] == footer
+
+
 def test_outline_has_one_entry_per_section_pointing_at_its_page(default_pdf):
     reader = PdfReader(default_pdf)
     entries = reader.outline
@@ -128,3 +141,9 @@ def test_running_header_names_the_section_at_the_top_of_each_page(default_pdf):
         opens_with = next((title for page, title in starts if page == number and lines[0] == title), None)
         expected = opens_with or [title for page, title in starts if page < number][-1]
         assert lines[-3] == expected, f"page {number} is headed {lines[-3]!r}, expected {expected!r}"
+
+
+def test_salary_chart_is_on_the_page_of_its_table(default_pdf):
+    texts = page_texts(default_pdf)
+    page = next(t for t in texts[2:] if "What medical records and health information technicians earn" in t)
+    assert "At a glance" in page

@@ -144,3 +144,40 @@ def test_editions_loaded_with_one_cache_share_plain_sections_and_keep_their_own_
     assert any("2001" in w.message for w in beta.warnings)  # the warning is given again for the second edition
     assert alpha.handbook.sections[1].title == "For Alpha High"
     assert beta.handbook.sections[1].title == "For Beta High"
+
+
+@pytest.mark.parametrize("name", SCHOOLS)
+def test_example_edition_lines_do_not_repeat_the_school_name(name):
+    import yaml
+
+    profile = yaml.safe_load((ROOT / "schools" / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert profile["school"]["name"].casefold() not in profile.get("edition", "").casefold()
+
+
+def test_back_cover_breaks_a_long_address_only_after_a_slash_dot_or_hyphen(project):
+    url = "https://www.riverside-high.example.org/student-services/guidance/careers-and-college"
+    project.manifest(project.section("one", "- paragraph: Hello."))
+    profile = project.write("schools/river.yaml", f"""
+        handbook: ../handbook.yaml
+        school:
+          name: Riverside High School
+          website: {url}
+        """)
+    out = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf", school=profile).output
+    lines = [line.strip() for line in page_texts(out)[-1].splitlines()]
+    for start in (lines.index("Scan for more, or visit") + 1, next(i for i, line in enumerate(lines) if line.startswith("Web"))):
+        pieces = []
+        for line in lines[start:]:
+            pieces.append(line.removeprefix("Web").strip())
+            if "".join(pieces) == url or not url.startswith("".join(pieces)):
+                break
+        assert "".join(pieces) == url, lines
+        assert len(pieces) > 1, "the address is long enough to need a second line"
+        assert all(piece[-1] in "/.-" for piece in pieces[:-1]), pieces
+
+
+def test_riverside_checklist_starts_on_the_page_of_its_heading(editions):
+    reader = PdfReader(editions["riverside"])
+    entry = next(e for e in reader.outline if e.title == "How to Pursue a Career in Medical Coding")
+    page = page_texts(editions["riverside"])[reader.get_destination_page_number(entry)]
+    assert "Your five steps" in page and "Research educational programs" in page

@@ -44,3 +44,29 @@ def test_contents_spanning_several_pages_has_right_numbers(project):
     for _, k, page in entries:
         assert f"First words of section {k}." in texts[int(page) - 1]
     assert len(reader.outline) == 40
+
+
+def test_headings_stay_with_the_start_of_their_first_list_table_or_checklist(project):
+    names = []
+    for k in range(40):
+        filler = "\n".join(f"- paragraph: Filler line {k}.{i} for the layout test." for i in range(k % 9))
+        kind = ("checklist", "bullets", "steps")[k % 3]
+        body = f"- paragraph: First words of section {k}.\n{filler}\n- {kind}: [Item {k}a, Item {k}b, Item {k}c]\n- paragraph: Last words of section {k}."
+        names.append(project.section(f"s{k:02d}", body, title=f"Section number {k}"))
+    project.manifest(*names)
+    out = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf").output
+    reader = PdfReader(out)
+    texts = page_texts(out)
+    for k, entry in enumerate(reader.outline):
+        page = reader.get_destination_page_number(entry)
+        assert f"Item {k}a" in texts[page], f"section {k}'s heading and introduction are parted from its first item"
+
+
+def test_a_list_taller_than_a_page_starts_under_its_heading_where_the_page_has_room(project):
+    items = "\n".join(f"    - Item number {i} of a long list." for i in range(70))
+    first = project.section("first", "- paragraph: A short first section.")
+    long = project.section("long", f"- paragraph: The list below is long.\n- bullets:\n{items}", title="Long list")
+    project.manifest(first, long)
+    out = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf").output
+    texts = page_texts(out)
+    assert "Long list" in texts[2] and "Item number 0 of a long list." in texts[2]

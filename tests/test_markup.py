@@ -56,3 +56,14 @@ def test_link_with_quotes_and_ampersands_is_valid_reportlab_markup():
     words = [getattr(frag, "text", "") for line in paragraph.blPara.lines for frag in getattr(line, "words", [])]
     assert "x <y>" in "".join(words)
     assert "& more" in "".join(words)
+
+
+def test_url_lines_break_only_after_a_slash_dot_or_hyphen():
+    from handbook.render.inline import url_lines
+
+    url = "https://www.riverside-high.example.org/guidance/career-pathways"
+    lines = url_lines(url, 90, "Helvetica", 9)
+    assert "".join(lines) == url
+    assert len(lines) > 2
+    assert all(line[-1] in "/.-" for line in lines[:-1])
+    assert url_lines("https://a.org/x", 90, "Helvetica", 9) == ["https://a.org/x"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 
@@ -342,3 +343,31 @@ def test_a_range_chart_prints_top_coded_figures_as_bounds(project):
         """)
     assert text.count("$239,200 or more") == 2  # the median's mark and the 90th percentile's whisker
     assert "$166,400" in text and "$239,200 " not in text.replace("$239,200 or more", "")
+
+
+def test_chart_is_on_the_page_of_its_table_when_both_fit_on_one(project):
+    names = []
+    for k in range(30):
+        filler = [f"- paragraph: Filler line {k}.{i} for the layout test." for i in range(k % 15)]
+        body = "\n".join([*filler, "- callout: Before the figures.", "- salary_table:", f"    title: Pay in {k}",
+                          "    source: Test data", '    period: "2024"', "    chart: bars", "    rows:",
+                          f"      - {{label: Coders {k}, annual: 42630}}", f"      - {{label: Billers {k}, annual: 39000}}",
+                          f"      - {{label: Auditors {k}, annual: 61000}}"])
+        names.append(project.section(f"s{k:02d}", body, title=f"Section {k}"))
+    project.manifest(*names)
+    out = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf").output
+    texts = page_texts(out)
+    for k in range(30):
+        pages = [n for n, text in enumerate(texts) for _ in re.finditer(rf"\bCoders {k}\b", text)]
+        assert len(pages) == 2, f"table {k}: {pages}"  # in the table and beside its bar
+        assert pages[0] == pages[1], f"the chart of table {k} is on page {pages[1] + 1}, its table on page {pages[0] + 1}"
+
+
+def test_chart_apart_from_its_table_repeats_the_title(project):
+    rows = [f"      - {{label: Region {i}, annual: {40000 + 900 * i}}}" for i in range(16)]
+    body = "\n".join(["- salary_table:", "    title: Pay by region", "    source: Test data", '    period: "2024"', "    chart: bars", "    rows:", *rows])
+    project.manifest(project.section("pay", body))
+    out = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf").output
+    text = "\n".join(page_texts(out)[2:])
+    assert "Pay by region, at a glance" in text
+    assert "\nAt a glance\n" not in text

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from handbook.model import Handbook, School
-from handbook.render.inline import text_markup
+from handbook.render.inline import text_markup, url_markup
 from handbook.render.pages import MARGIN_SIDE, draw_image_fitted, draw_paragraph
 from handbook.render.paragraphs import MemoParagraph
 from handbook.theme import Styles
@@ -44,8 +45,13 @@ def draw_back_cover(canvas, handbook: Handbook, styles: Styles, width: float, he
     name_style = styles["h2"].clone("back_name", fontSize=18, leading=22)
     y = draw_paragraph(MemoParagraph(text_markup(school.name), name_style), canvas, MARGIN_SIDE, y, text_width) - 10
     contact_width = text_width - (QR_SIZE + 0.4 * inch if school.contact.website else 0)
+    contact_style = styles["body"].clone("contact", fontSize=11.5, leading=16, splitLongWords=0)
     for label, value, link in _contact_lines(school):
-        line = MemoParagraph(f"<b>{label}</b>\u2003{text_markup(value)}", styles["body"].clone("contact", fontSize=11.5, leading=16))
+        text = text_markup(value)
+        if value == school.contact.website:
+            lead = stringWidth(label, styles.fonts.bold, 11.5) + stringWidth("\u2003", styles.fonts.regular, 11.5)
+            text = url_markup(value, contact_width, styles.fonts.regular, 11.5, first_width=contact_width - lead)
+        line = MemoParagraph(f"<b>{label}</b>\u2003{text}", contact_style)
         bottom = draw_paragraph(line, canvas, MARGIN_SIDE, y, contact_width)
         if link:
             canvas.linkURL(link, (MARGIN_SIDE, bottom, MARGIN_SIDE + contact_width, y), relative=0, thickness=0)
@@ -82,5 +88,7 @@ def _draw_qr(canvas, url: str, styles: Styles, x: float, y: float) -> None:
         if isinstance(shape, Rect) and shape.fillColor is not None:
             canvas.rect(x + shape.x, y + shape.y, shape.width, shape.height, stroke=0, fill=1)
     canvas.linkURL(url, (x, y, x + QR_SIZE, y + QR_SIZE), relative=0, thickness=0)
-    caption = MemoParagraph(f"Scan for more, or visit<br/>{text_markup(url)}", styles["caption"].clone("qr", fontName=styles.fonts.regular, alignment=1))
-    draw_paragraph(caption, canvas, x - 0.3 * inch, y - 6, QR_SIZE + 0.6 * inch)
+    style = styles["caption"].clone("qr", fontName=styles.fonts.regular, alignment=1, splitLongWords=0)
+    width = QR_SIZE + 0.6 * inch
+    caption = MemoParagraph(f"Scan for more, or visit<br/>{url_markup(url, width, style.fontName, style.fontSize)}", style)
+    draw_paragraph(caption, canvas, x - 0.3 * inch, y - 6, width)

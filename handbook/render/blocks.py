@@ -111,6 +111,10 @@ RENDERERS: dict[type, Callable[[object, RenderContext], list[Flowable]]] = {
     model.Checklist: render_checklist,
 }
 
+# Substantial blocks: a section's heading stays on one page with the start of the first of these
+# and the paragraphs that introduce it, not only with its first paragraph.
+LEADS: tuple[type, ...] = (model.Bullets, model.Steps, model.SalaryTable, model.Checklist)
+
 
 def render_block(block: model.Block, ctx: RenderContext) -> list[Flowable]:
     return RENDERERS[type(block)](block, ctx)

@@ -66,7 +66,7 @@ def render_checklist(block: model.Checklist, ctx: RenderContext) -> list[Flowabl
         else:
             cells = [box, text]
         if note_width:
-            cells.append(MemoParagraph(text_markup(item.due or item.note), styles["caption"].clone("check_note", alignment=0, fontName=styles.fonts.regular)))
+            cells.append(MemoParagraph(text_markup(block.note_text(item)), styles["caption"].clone("check_note", alignment=0, fontName=styles.fonts.regular)))
         rows.append(cells)
     widths = [box_width, text_width] + ([note_width] if note_width else [])
     head: list[Flowable] = []

@@ -13,10 +13,11 @@ from handbook import __version__
 from handbook.errors import HandbookError
 from handbook.model import Handbook
 from handbook.render.back_cover import has_back_cover
-from handbook.render.blocks import render_block
+from handbook.render.blocks import LEADS, render_block
 from handbook.render.canvas import HandbookCanvas
 from handbook.render.contents import ContentsEntry, SectionHeading, section_key
 from handbook.render.context import RenderContext
+from handbook.render.keep import keep_heading_with_start
 from handbook.render.pages import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, PageDecor
 from handbook.render.paragraphs import MemoParagraph
 from handbook.theme import Styles, styles_for
@@ -99,12 +100,13 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     for index, section in enumerate(handbook.sections):
         heading = SectionHeading(index, section.title, styles)
         heading._handbook_origin = f"{section.where}: section '{section.title}'"
-        story.append(heading)
+        rendered = []
         for number, block in enumerate(section.blocks, start=1):
             flowables = render_block(block, replace(ctx, scope=f"{section.id}.block{number}"))
             for flowable in flowables:
                 flowable._handbook_origin = f"{block.where}: the {block.KIND} block in section '{section.title}'"
-            story += flowables
+            rendered.append((block, flowables))
+        story += keep_heading_with_start(heading, rendered, LEADS, ctx.height)
     if has_back_cover(handbook):
         story += [NextPageTemplate("back"), PageBreak(), Spacer(1, 1)]
     from reportlab import rl_config

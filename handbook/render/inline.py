@@ -36,3 +36,29 @@ def to_markup(inline: Inline, link_colour: str = "#1d4e89") -> str:
 def text_markup(text: str) -> str:
     """Plain text, escaped for a ReportLab paragraph."""
     return escape(text)
+
+
+def url_lines(url: str, width: float, font_name: str, font_size: float, first_width: float | None = None) -> list[str]:
+    """`url` broken into lines no wider than `width` (`first_width` for the first), only after `/`, `.` or `-`.
+
+    ReportLab would otherwise cut an address that does not fit anywhere, even inside a word. A piece
+    between two break points that is wider than a line is kept whole.
+    """
+    import re
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pieces = re.findall(r"[^/.\-]*[/.\-]+|[^/.\-]+$", url)
+    lines = [""]
+    for piece in pieces:
+        room = first_width if first_width is not None and len(lines) == 1 else width
+        if lines[-1] and stringWidth(lines[-1] + piece, font_name, font_size) > room:
+            lines.append(piece)
+        else:
+            lines[-1] += piece
+    return lines
+
+
+def url_markup(url: str, width: float, font_name: str, font_size: float, first_width: float | None = None) -> str:
+    """Paragraph markup for `url` with a line break at each place `url_lines` breaks it."""
+    return "<br/>".join(text_markup(line) for line in url_lines(url, width, font_name, font_size, first_width))

@@ -91,7 +91,7 @@ class PageDecor:
         canvas.line(MARGIN_SIDE, bottom + 12, w - MARGIN_SIDE, bottom + 12)
         canvas.setFont(s.fonts.regular, 8.5)
         canvas.setFillColor(s.muted)
-        footer_left = " \u00b7 ".join(part for part in (self.handbook.organisation, self.handbook.edition) if part)
+        footer_left = footer_line(self.handbook.organisation, self.handbook.edition)
         if footer_left:
             canvas.drawString(MARGIN_SIDE, bottom, footer_left)
         page = canvas.getPageNumber()
@@ -100,6 +100,38 @@ class PageDecor:
         canvas.defer(lambda c: _draw_page_of(c, s, page))
         canvas.restoreState()
         canvas.restoreState()
+
+
+FOOTER_SEPARATOR = " \u00b7 "
+
+
+def footer_line(*texts: str) -> str:
+    """The footer's parts joined by middle dots, each said once.
+
+    The parts are the texts split at their own middle dots; a part is left out when an earlier part says
+    the same, or when another part contains it as whole words ("Riverside High School" twice, or
+    "Riverside" beside "Riverside High School").
+    """
+    parts: list[str] = []
+    for text in texts:
+        parts += [part.strip() for part in text.split("\u00b7") if part.strip()]
+    kept: list[str] = []
+    for index, part in enumerate(parts):
+        said_elsewhere = any(
+            _says(other, part) and (len(other) > len(part) or (other.casefold() == part.casefold() and other_index < index))
+            for other_index, other in enumerate(parts) if other_index != index
+        )
+        if not said_elsewhere:
+            kept.append(part)
+    return FOOTER_SEPARATOR.join(kept)
+
+
+def _says(text: str, part: str) -> bool:
+    """Whether `text` contains `part` as whole words, ignoring case and runs of spaces."""
+    import re
+
+    words = r"\s+".join(re.escape(word) for word in part.split())
+    return re.search(rf"(?<!\w){words}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _draw_page_of(canvas, styles: Styles, page: int) -> None:

@@ -11,6 +11,7 @@ from handbook.model import HOURS_PER_YEAR, SalaryTable
 from handbook.render import money
 from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup
+from handbook.render.keep import stacked_height
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.tables import styled_table
 
@@ -22,7 +23,11 @@ HEADINGS = {
 
 
 def render_salary_table(block: SalaryTable, ctx: RenderContext) -> list[Flowable]:
-    """The table with its notes, then the chart with its own source line; each group kept together when short."""
+    """The table with its notes, then the chart with its own source line.
+
+    Table and chart are kept on one page when together they fit on one; otherwise each group is kept
+    together when short, and the chart, which may then start a page, repeats the table's title.
+    """
     styles = ctx.styles
     groups: list[list[Flowable]] = []
     title = [MemoParagraph(text_markup(block.title), styles["h2"])] if block.title else []
@@ -32,9 +37,16 @@ def render_salary_table(block: SalaryTable, ctx: RenderContext) -> list[Flowable
     if block.chart != "none":
         from handbook.render.salary_chart import salary_chart
 
+        chart = salary_chart(block, ctx)
         chart_notes = note_lines[:1] if block.table else note_lines
-        heading = title if not block.table else [MemoParagraph("At a glance", styles["chart_title"])]
-        groups.append([*heading, salary_chart(block, ctx), *chart_notes])
+        if not block.table:
+            groups.append([*title, chart, *chart_notes])
+        else:
+            pair = [*groups[0], MemoParagraph("At a glance", styles["chart_title"]), chart, *chart_notes]
+            if stacked_height(pair, ctx.width) <= ctx.height:
+                return [KeepTogether(pair), Spacer(1, 10)]
+            heading = f"{text_markup(block.title)}, at a glance" if block.title else "At a glance"
+            groups.append([MemoParagraph(heading, styles["chart_title"]), chart, *chart_notes])
     flowables: list[Flowable] = []
     for group in groups:
         flowables += [KeepTogether(group)] if len(block.rows) <= 12 else group
