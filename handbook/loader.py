@@ -12,6 +12,7 @@ are read back without importing PyYAML at all.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,8 +72,9 @@ Node = Scalar | Mapping | Sequence
 def display_path(path: Path) -> str:
     """The path as a user would want to read it: relative to the working directory when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        # realpath, not resolve(): a loop of symbolic links or an over-long name must not raise here.
+        return str(Path(os.path.realpath(path)).relative_to(os.path.realpath(Path.cwd())))
+    except (ValueError, OSError):
         return str(path)
 
 
@@ -125,10 +127,15 @@ def _load_file(path: Path, problems: Problems) -> Node | None:
         problems.add(Where(shown, 1), "this is a directory; expected a YAML file")
         return None
     except FileNotFoundError:
-        problems.add(Where(shown, 1), "file not found; expected a YAML file at this path")
+        from handbook.validate.paths import folder_name
+
+        problems.add(Where(shown, 1), f"file not found in {folder_name(path.parent)}; expected a YAML file at this path")
         return None
     except OSError as exc:
-        problems.add(Where(shown, 1), f"cannot be read ({exc.strerror}); expected a readable YAML file")
+        from handbook.errors import os_problem
+
+        reason, fix = os_problem(exc)
+        problems.add(Where(shown, 1), f"cannot be read: {reason}; {fix}")
         return None
     return load_bytes(data, shown, problems)
 
