@@ -39,8 +39,18 @@ STRICT_OPTION = click.option("--strict", is_flag=True, help="Treat warnings as e
 def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None) -> None:
     from click.core import ParameterSource
 
-    if school is not None and ctx.get_parameter_source("manifest") is ParameterSource.COMMANDLINE:
+    given = ctx.get_parameter_source("manifest") is ParameterSource.COMMANDLINE
+    if school is not None and given:
         raise click.UsageError("give either MANIFEST or --school: a school profile names its own base guide (handbook:)")
+    if school is None and not given and not manifest.exists():
+        import os
+
+        from handbook.errors import HandbookError
+
+        raise HandbookError(
+            f"no {manifest} in {os.getcwd()}, the folder this command was run in; run it in a handbook project's folder, "
+            f"give the manifest's path (handbook {ctx.info_name} path/to/handbook.yaml), or start a project with: handbook new DIR"
+        )
 
 
 @main.command()
@@ -157,17 +167,21 @@ def check(ctx: click.Context, manifest: Path, school: Path | None, strict: bool)
 
 @main.command()
 @MANIFEST_ARG
-def sections(manifest: Path) -> None:
-    """List the sections of MANIFEST in order: number, title and file.
+@SCHOOL_OPTION
+@click.pass_context
+def sections(ctx: click.Context, manifest: Path, school: Path | None) -> None:
+    """List the sections of MANIFEST (or of a school's edition) in order: number, title and file.
 
     \b
     Example:
       handbook sections handbook.yaml
+      handbook sections --school schools/riverside.yaml
     """
-    from handbook.build import load_handbook
+    from handbook.build import load
     from handbook.loader import display_path
 
-    handbook, _ = load_handbook(manifest)
+    _manifest_or_school(ctx, manifest, school)
+    handbook = load(manifest, school).handbook
     for number, section in enumerate(handbook.sections, start=1):
         click.echo(f"{number:>2}. {section.title}  ({display_path(section.source)})")
 

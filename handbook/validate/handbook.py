@@ -9,7 +9,7 @@ from pathlib import Path
 
 from handbook.errors import Problems, Where
 from handbook.fonts import FONT_FAMILIES
-from handbook.loader import Mapping, Node, NodeCache, Scalar, load_file
+from handbook.loader import Mapping, Node, NodeCache, Scalar, display_path, load_file
 from handbook.model import Handbook, Section, Theme
 from handbook.validate.blocks import BlockContext, read_block
 from handbook.validate.fields import Reader
@@ -44,6 +44,9 @@ def read_handbook(
     root = manifest.parent
     node = load_file(manifest, problems, cache)
     if node is None:
+        return None
+    if isinstance(node, Mapping) and node.get("school") is not None and node.get("sections") is None:
+        problems.add(node.where, f"this is a school profile, not a handbook manifest; use --school {display_path(manifest)}")
         return None
     read = Reader(problems, variables)
     fields = read.mapping(node, "", MANIFEST_KEYS, required=("title", "sections"))
