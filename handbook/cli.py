@@ -213,11 +213,11 @@ def preflight(pdf: Path) -> None:
       handbook preflight build/medical-coding-careers.pdf
     """
     from handbook.errors import HandbookError
-    from handbook.preflight import preflight as run_preflight
+    from handbook.preflight import count, preflight as run_preflight
 
     report = run_preflight(pdf)
     click.echo(f"preflight {pdf}")
     for line in report.lines():
         click.echo(line)
     if report.failures:
-        raise HandbookError(f"{pdf}: {len(report.failures)} problems to fix before printing")
+        raise HandbookError(f"{pdf}: {count(len(report.failures), 'problem')} to fix before printing")
