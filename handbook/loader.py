@@ -127,9 +127,9 @@ def _load_file(path: Path, problems: Problems) -> Node | None:
         problems.add(Where(shown, 1), "this is a directory; expected a YAML file")
         return None
     except FileNotFoundError:
-        from handbook.validate.paths import folder_name
+        from handbook.validate.paths import closest, folder_name
 
-        problems.add(Where(shown, 1), f"file not found in {folder_name(path.parent)}; expected a YAML file at this path")
+        problems.add(Where(shown, 1), f"file not found in {folder_name(path.parent)}; expected a YAML file at this path{closest(path.name, path.parent)}")
         return None
     except OSError as exc:
         from handbook.errors import os_problem

@@ -90,3 +90,12 @@ def test_a_file_with_other_capitals_is_suggested_as_written_on_disk(project):
     result = invoke("check")
     assert result.exit_code == 1
     assert result.output.splitlines()[0].endswith("did you mean sections/Day.yaml?")
+
+
+def test_a_mistyped_manifest_name_suggests_the_manifest(project):
+    project.manifest(project.section("one", "- paragraph: Hi."))
+    result = invoke("check", "handbok.yaml")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"handbok.yaml:1: file not found in {project.root}; expected a YAML file at this path; did you mean handbook.yaml?"
+    )
