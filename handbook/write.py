@@ -122,6 +122,9 @@ def _alive(pid: int) -> bool:
 
 
 def _lock(fd: int) -> None:
+    """Take the file's lock, or raise OSError if another process holds it (no locks where there is no flock)."""
+    if os.name != "posix":
+        return
     import fcntl
 
     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
