@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook import cache
-from handbook.errors import Problem, Problems, Where
+from handbook.errors import Problem, Problems, Where, os_problem
 
 MAX_FILE_BYTES = 1_000_000
 # What YAML 1.1 does not allow in a file (PyYAML's own rule), found before PyYAML would raise.
@@ -132,8 +132,6 @@ def _load_file(path: Path, problems: Problems) -> Node | None:
         problems.add(Where(shown, 1), f"file not found in {folder_name(path.parent)}; expected a YAML file at this path{closest(path.name, path.parent)}")
         return None
     except OSError as exc:
-        from handbook.errors import os_problem
-
         reason, fix = os_problem(exc)
         problems.add(Where(shown, 1), f"cannot be read: {reason}; {fix}")
         return None

@@ -257,5 +257,5 @@ def _placement(reader, report: Report) -> None:
         report.facts.append("images: none")
         return
     report.facts.append(f"images: {len(images)}; lowest effective resolution {min(images)[0]:.0f} dpi (page {lowest_page})")
-    for dpi, found in dict.fromkeys((round(dpi), found) for dpi, found in images if dpi < MIN_DPI):
+    for dpi, found in dict.fromkeys((math.floor(dpi), found) for dpi, found in images if dpi < MIN_DPI):
         report.warnings.append(f"{found} prints at {dpi} dpi; {MIN_DPI} dpi or more prints sharply")

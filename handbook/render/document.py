@@ -87,7 +87,7 @@ def blurry_images(handbook: Handbook) -> list[Problem]:
                 fraction = math.floor(pixels_wide * 72 / MIN_DPI / frame[0] * 100) / 100
                 smaller = f", or print it smaller (width: {fraction:g})" if fraction >= 0.05 else ""
                 found.append(Problem(block.where, (
-                    f"image '{display_path(block.path)}' will print at {dpi:.0f} dpi ({pixels_wide} x {pixels_high} pixels over "
+                    f"image '{display_path(block.path)}' will print at {math.floor(dpi)} dpi ({pixels_wide} x {pixels_high} pixels over "
                     f"{width / 72:.2f} x {height / 72:.2f} in); {MIN_DPI} dpi or more prints sharply: use an image at least "
                     f"{needed} pixels wide{smaller}"
                 ), warning=True))
