@@ -43,12 +43,17 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
     if school is not None and given:
         raise click.UsageError("give either MANIFEST or --school: a school profile names its own base guide (handbook:)")
     if school is None and not given and not manifest.exists():
-        import os
-
         from handbook.errors import HandbookError
 
+        here = Path.cwd()
+        above = next((folder for folder in here.parents if (folder / manifest).is_file()), None)
+        if above is not None:
+            raise HandbookError(
+                f"no {manifest} in {here}, the folder this command was run in; the project is in a folder above, "
+                f"{above}: run the command there, or give the manifest's path (handbook {ctx.info_name} {above / manifest})"
+            )
         raise HandbookError(
-            f"no {manifest} in {os.getcwd()}, the folder this command was run in; run it in a handbook project's folder, "
+            f"no {manifest} in {here}, the folder this command was run in; run it in a handbook project's folder, "
             f"give the manifest's path (handbook {ctx.info_name} path/to/handbook.yaml), or start a project with: handbook new DIR"
         )
 

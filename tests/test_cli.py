@@ -144,3 +144,14 @@ def test_running_outside_a_project_names_the_folder_searched(project):
             f"no handbook.yaml in {project.root}, the folder this command was run in; run it in a handbook project's folder, "
             f"give the manifest's path (handbook {command} path/to/handbook.yaml), or start a project with: handbook new DIR\n"
         )
+
+
+def test_running_in_a_folder_of_a_project_names_the_project_folder(project, monkeypatch):
+    project.manifest(project.section("one", "- paragraph: Hi."))
+    monkeypatch.chdir(project.root / "sections")
+    result = invoke("build")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"no handbook.yaml in {project.root / 'sections'}, the folder this command was run in; the project is in a folder above, "
+        f"{project.root}: run the command there, or give the manifest's path (handbook build {project.root / 'handbook.yaml'})\n"
+    )
