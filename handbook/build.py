@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from handbook.errors import Problem, Problems
+from handbook.errors import ContentError, Problem, Problems
 from handbook.loader import NodeCache
 from handbook.model import Handbook
 from handbook.validate.handbook import read_handbook
@@ -111,8 +111,11 @@ def build_handbook(
     target = output or default_output(handbook, school)
     inputs = dependencies(handbook)
     check_target(target, inputs)
-    from handbook.render.document import render_pdf
+    from handbook.render.document import blurry_images, render_pdf
 
+    warnings = (*loaded.warnings, *blurry_images(handbook))
+    if strict and len(warnings) > len(loaded.warnings):
+        raise ContentError(list(warnings))
     if booklet:
         pages = write_atomically(target, lambda out: _booklet(handbook, out, sheet))
     else:
@@ -125,7 +128,7 @@ def build_handbook(
             depfile = beside
     if depfile is not None:
         write_depfile(depfile, target, inputs)
-    return BuildResult(target, pages, loaded.warnings)
+    return BuildResult(target, pages, warnings)
 
 
 def _booklet(handbook: Handbook, out, sheet: str | None) -> int:

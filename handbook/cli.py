@@ -49,8 +49,23 @@ STRICT_OPTION = click.option("--strict", is_flag=True, help="Treat warnings as e
 def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None) -> None:
     from click.core import ParameterSource
 
-    if school is not None and ctx.get_parameter_source("manifest") is ParameterSource.COMMANDLINE:
+    given = ctx.get_parameter_source("manifest") is ParameterSource.COMMANDLINE
+    if school is not None and given:
         raise click.UsageError("give either MANIFEST or --school: a school profile names its own base guide (handbook:)")
+    if school is None and not given and not manifest.exists():
+        from handbook.errors import HandbookError
+
+        here = Path.cwd()
+        above = next((folder for folder in here.parents if (folder / manifest).is_file()), None)
+        if above is not None:
+            raise HandbookError(
+                f"no {manifest} in {here}, the folder this command was run in; the project is in a folder above, "
+                f"{above}: run the command there, or give the manifest's path (handbook {ctx.info_name} {above / manifest})"
+            )
+        raise HandbookError(
+            f"no {manifest} in {here}, the folder this command was run in; run it in a handbook project's folder, "
+            f"give the manifest's path (handbook {ctx.info_name} path/to/handbook.yaml), or start a project with: handbook new DIR"
+        )
 
 
 @main.command()
@@ -177,17 +192,21 @@ def check(ctx: click.Context, manifest: Path, school: Path | None, strict: bool)
 
 @main.command()
 @MANIFEST_ARG
-def sections(manifest: Path) -> None:
-    """List the sections of MANIFEST in order: number, title and file.
+@SCHOOL_OPTION
+@click.pass_context
+def sections(ctx: click.Context, manifest: Path, school: Path | None) -> None:
+    """List the sections of MANIFEST (or of a school's edition) in order: number, title and file.
 
     \b
     Example:
       handbook sections handbook.yaml
+      handbook sections --school schools/riverside.yaml
     """
-    from handbook.build import load_handbook
+    from handbook.build import load
     from handbook.loader import display_path
 
-    handbook, _ = load_handbook(manifest)
+    _manifest_or_school(ctx, manifest, school)
+    handbook = load(manifest, school).handbook
     for number, section in enumerate(handbook.sections, start=1):
         click.echo(f"{number:>2}. {section.title}  ({display_path(section.source)})")
 
@@ -227,11 +246,11 @@ def preflight(pdf: Path) -> None:
       handbook preflight build/medical-coding-careers.pdf
     """
     from handbook.errors import HandbookError
-    from handbook.preflight import preflight as run_preflight
+    from handbook.preflight import count, preflight as run_preflight
 
     report = run_preflight(pdf)
     click.echo(f"preflight {pdf}")
     for line in report.lines():
         click.echo(line)
     if report.failures:
-        raise HandbookError(f"{pdf}: {len(report.failures)} problems to fix before printing")
+        raise HandbookError(f"{pdf}: {count(len(report.failures), 'problem')} to fix before printing")

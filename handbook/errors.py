@@ -6,10 +6,31 @@ anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from typing import Iterable
 
 import click
+
+
+OS_REASONS = {
+    errno.ENAMETOOLONG: ("this path is too long", "use a shorter file or folder name"),
+    errno.ELOOP: ("it leads into a loop of symbolic links", "point the link at a real file"),
+    errno.EACCES: ("permission denied", "make the file and the folders above it readable"),
+    errno.EPERM: ("permission denied", "make the file and the folders above it readable"),
+    errno.ENOTDIR: ("a part of the path is a file, not a folder", "check the folder names in the path"),
+}
+
+
+def os_problem(exc: OSError) -> tuple[str, str]:
+    """What an operating-system error on a path means, and what to do about it, in words."""
+    reason = (exc.strerror or str(exc)).lower()
+    return OS_REASONS.get(exc.errno, (reason, "check the path"))
+
+
+def shown_name(name: str) -> str:
+    """A path as typed, shortened when it is too long to read in a message."""
+    return name if len(name) <= 60 else f"{name[:30]}...{name[-20:]}"
 
 
 @dataclass(frozen=True)

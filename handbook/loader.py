@@ -12,12 +12,13 @@ are read back without importing PyYAML at all.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from handbook import cache
-from handbook.errors import Problem, Problems, Where
+from handbook.errors import Problem, Problems, Where, os_problem
 
 MAX_FILE_BYTES = 1_000_000
 # What YAML 1.1 does not allow in a file (PyYAML's own rule), found before PyYAML would raise.
@@ -71,8 +72,9 @@ Node = Scalar | Mapping | Sequence
 def display_path(path: Path) -> str:
     """The path as a user would want to read it: relative to the working directory when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        # realpath, not resolve(): a loop of symbolic links or an over-long name must not raise here.
+        return str(Path(os.path.realpath(path)).relative_to(os.path.realpath(Path.cwd())))
+    except (ValueError, OSError):
         return str(path)
 
 
@@ -161,10 +163,13 @@ def _read(path: Path, problems: Problems) -> bytes | None:
         problems.add(Where(shown, 1), "this is a directory; expected a YAML file")
         return None
     except FileNotFoundError:
-        problems.add(Where(shown, 1), "file not found; expected a YAML file at this path")
+        from handbook.validate.paths import closest, folder_name
+
+        problems.add(Where(shown, 1), f"file not found in {folder_name(path.parent)}; expected a YAML file at this path{closest(path.name, path.parent)}")
         return None
     except OSError as exc:
-        problems.add(Where(shown, 1), f"cannot be read ({exc.strerror}); expected a readable YAML file")
+        reason, fix = os_problem(exc)
+        problems.add(Where(shown, 1), f"cannot be read: {reason}; {fix}")
         return None
 
 

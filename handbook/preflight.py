@@ -3,15 +3,32 @@ and nothing drawn off the page."""
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.errors import HandbookError, os_problem
+
 MIN_DPI = 150
 TOLERANCE = 0.5  # points a shape may overhang the page edge (rounding)
-PAPER = {(612, 792): "Letter", (595, 842): "A4", (792, 1224): "Tabloid (two Letter pages)", (842, 1191): "A3 (two A4 pages)",
-         (1224, 792): "Tabloid (two Letter pages)", (1191, 842): "A3 (two A4 pages)",
-         (792, 612): "Letter sideways (two half-Letter pages)", (842, 595): "A4 sideways (two A5 pages)"}
+# Known paper by its size in whole points: its name and its nominal size in inches
+# (A4 is 8.27 x 11.69 in; its size in points, 595.28 x 841.89, is rounded in some PDFs).
+PAPER = {
+    (612, 792): ("Letter", 8.5, 11), (595, 842): ("A4", 8.27, 11.69),
+    (792, 1224): ("Tabloid (two Letter pages)", 11, 17), (842, 1191): ("A3 (two A4 pages)", 11.69, 16.54),
+    (1224, 792): ("Tabloid (two Letter pages)", 17, 11), (1191, 842): ("A3 (two A4 pages)", 16.54, 11.69),
+    (792, 612): ("Letter sideways (two half-Letter pages)", 11, 8.5), (842, 595): ("A4 sideways (two A5 pages)", 11.69, 8.27),
+}
+
+
+def count(number: int, noun: str) -> str:
+    """'1 page', '2 pages'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+class DamagedPdf(HandbookError):
+    """The file cannot be read as a whole PDF (cut short, or not a PDF at all)."""
 
 
 @dataclass
@@ -27,27 +44,56 @@ class Report:
         out += [f"  warning: {w}" for w in self.warnings]
         out += [f"  FAIL: {f}" for f in self.failures]
         verdict = "ready to print" if not self.failures else "not ready to print"
-        out.append(f"{verdict}: {len(self.failures)} failures, {len(self.warnings)} warnings")
+        out.append(f"{verdict}: {count(len(self.failures), 'failure')}, {count(len(self.warnings), 'warning')}")
         return out
 
 
 def preflight(path: Path) -> Report:
+    """Check the PDF at `path`; raise DamagedPdf when it cannot be read through."""
     from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
 
-    reader = PdfReader(path)
+    try:
+        with open(path, "rb") as file:
+            start = file.read(5)
+    except OSError as exc:
+        reason, fix = os_problem(exc)
+        raise HandbookError(f"{path}: cannot be read: {reason}; {fix}") from None
+    if start != b"%PDF-":
+        raise DamagedPdf(f"{path}: this is not a PDF (it does not start with %PDF-); expected a PDF file such as handbook build writes")
     report = Report()
-    _page_sizes(reader, report)
-    _fonts(reader, report)
-    _placement(reader, report)
+    quiet = logging.getLogger("pypdf")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # pypdf's notes on what it repaired; what it cannot repair is raised
+    try:
+        reader = PdfReader(path)
+        _page_sizes(reader, report)
+        _fonts(reader, report)
+        _placement(reader, report)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        # A damaged file breaks pypdf anywhere in its objects; none of it can be trusted.
+        detail = str(exc).rstrip(".") or type(exc).__name__
+        raise DamagedPdf(
+            f"{path}: this PDF is damaged or incomplete: {detail[0].lower()}{detail[1:]}; it was probably cut short while being written or copied, so build or copy it again"
+        ) from None
+    finally:
+        quiet.setLevel(level)
     return report
 
 
 def _page_sizes(reader, report: Report) -> None:
     sizes: dict[tuple[int, int], list[int]] = {}
+    exact: dict[tuple[int, int], tuple[float, float]] = {}
     for number, page in enumerate(reader.pages, start=1):
         box = page.mediabox
-        sizes.setdefault((round(float(box.width)), round(float(box.height))), []).append(number)
-    described = [f"{PAPER.get(size, 'custom')} {size[0] / 72:.2f} x {size[1] / 72:.2f} in ({len(pages)} pages)" for size, pages in sizes.items()]
+        width, height = float(box.width), float(box.height)
+        key = (round(width), round(height))
+        sizes.setdefault(key, []).append(number)
+        exact.setdefault(key, (width / 72, height / 72))
+    described = []
+    for size, pages in sizes.items():
+        name, wide, high = PAPER.get(size, ("custom", *exact[size]))
+        described.append(f"{name} {wide:.2f} x {high:.2f} in ({count(len(pages), 'page')})")
     report.facts.append(f"pages: {len(reader.pages)}; size: {'; '.join(described)}")
     if len(sizes) > 1:
         report.warnings.append("pages differ in size; a print shop prints one paper size per job")
@@ -132,7 +178,7 @@ class _Walker:
         self.number = number
         self.box = box
         self.report = report
-        self.images: list[float] = []  # effective dpi of each image
+        self.images: list[tuple[float, str]] = []  # effective dpi of each image, and how to find it
         self.outside: set[str] = set()
 
     def inside(self, points) -> bool:
@@ -179,34 +225,38 @@ class _Walker:
             elif operator == b"Do" and operands and operands[0] in xobjects:
                 xobject = xobjects[operands[0]].get_object()
                 if xobject.get("/Subtype") == "/Image":
-                    self._image(xobject, ctm)
+                    self._image(str(operands[0]), xobject, ctm)
                 elif xobject.get("/Subtype") == "/Form":
                     matrix = [float(v) for v in xobject.get("/Matrix", [1, 0, 0, 1, 0, 0])]
                     self.walk(xobject, xobject.get("/Resources"), _multiply(matrix, ctm), depth + 1)
 
-    def _image(self, xobject, ctm: list[float]) -> None:
+    def _image(self, name: str, xobject, ctm: list[float]) -> None:
         wide, high = math.hypot(ctm[0], ctm[1]), math.hypot(ctm[2], ctm[3])
         if wide and high:
-            self.images.append(min(int(xobject["/Width"]) / (wide / 72), int(xobject["/Height"]) / (high / 72)))
+            # A PDF does not keep the file an image came from; its name in the PDF, page, size and place find it.
+            left, bottom = (min(v) / 72 for v in zip(*(_apply(ctm, u, v) for u in (0, 1) for v in (0, 1))))
+            shown = name.lstrip("/")
+            shown = shown if len(shown) <= 24 else shown[:16] + "..."
+            found = f"the image {shown} on page {self.number} ({wide / 72:.2f} x {high / 72:.2f} in, {left:.2f} in from the left and {bottom:.2f} in from the bottom)"
+            self.images.append((min(int(xobject["/Width"]) / (wide / 72), int(xobject["/Height"]) / (high / 72)), found))
         if not self.inside([_apply(ctm, u, v) for u in (0, 1) for v in (0, 1)]):
             self.outside.add(f"an image on page {self.number} reaches past the page edge")
 
 
 def _placement(reader, report: Report) -> None:
-    lowest: tuple[float, int] | None = None
-    count = 0
+    images: list[tuple[float, str]] = []
+    lowest_page = 0
     for number, page in enumerate(reader.pages, start=1):
         box = page.mediabox
         walker = _Walker(number, tuple(float(v) for v in (box.left, box.bottom, box.right, box.top)), report)
         walker.walk(page.get_contents(), page.get("/Resources"), [1.0, 0.0, 0.0, 1.0, 0.0, 0.0])
         report.failures += sorted(walker.outside)
-        count += len(walker.images)
-        for dpi in walker.images:
-            if lowest is None or dpi < lowest[0]:
-                lowest = (dpi, number)
-    if lowest is None:
+        if walker.images and (not images or min(walker.images)[0] < min(images)[0]):
+            lowest_page = number
+        images += walker.images
+    if not images:
         report.facts.append("images: none")
         return
-    report.facts.append(f"images: {count}; lowest effective resolution {lowest[0]:.0f} dpi (page {lowest[1]})")
-    if lowest[0] < MIN_DPI:
-        report.warnings.append(f"an image on page {lowest[1]} prints at {lowest[0]:.0f} dpi; {MIN_DPI} dpi or more prints sharply")
+    report.facts.append(f"images: {len(images)}; lowest effective resolution {min(images)[0]:.0f} dpi (page {lowest_page})")
+    for dpi, found in dict.fromkeys((math.floor(dpi), found) for dpi, found in images if dpi < MIN_DPI):
+        report.warnings.append(f"{found} prints at {dpi} dpi; {MIN_DPI} dpi or more prints sharply")

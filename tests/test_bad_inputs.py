@@ -1,11 +1,13 @@
 """The corpus of bad inputs in tests/bad/: each case gives exactly its expected messages, exit 1, no PDF.
 
 A case is a file and, beside it, a `.expect` file with the lines the build must print.
-`sections/` cases are section files; `manifests/` cases are manifests beside a good section.
+`sections/` cases are section files; `manifests/` cases are manifests beside a good section. `{project}` in an `.expect`
+file stands for the project's folder, written out in full.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -28,13 +30,17 @@ def run_build(project_root: Path, *args: str) -> tuple[int, list[str]]:
     return result.exit_code, result.output.splitlines()
 
 
-def expected_lines(case: Path) -> list[str]:
-    return case.with_suffix(".expect").read_text(encoding="utf-8").splitlines()
+def expected_lines(case: Path, project_root: Path | None = None) -> list[str]:
+    """The `.expect` lines; `{project}` in them stands for the project's folder, absolute."""
+    text = case.with_suffix(".expect").read_text(encoding="utf-8")
+    if project_root is not None:
+        text = text.replace("{project}", os.path.realpath(project_root))
+    return text.splitlines()
 
 
 def check_failure(project_root: Path, case: Path, *args: str) -> None:
     code, lines = run_build(project_root, *args)
-    expected = expected_lines(case)
+    expected = expected_lines(case, project_root)
     assert code == 1
     assert lines[:-1] == expected
     assert lines[-1] == f"{len(expected)} problem{'s' if len(expected) > 1 else ''} found."

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from pypdf import PdfReader
 
 from handbook.build import build_handbook, slugify
+from handbook.errors import ContentError
 
 
 def test_slugify():
@@ -61,3 +63,22 @@ def test_booklet_in_the_default_place_removes_the_depfile_so_make_rebuilds_the_f
     build_handbook(manifest)
     build_handbook(manifest, booklet=True)
     assert not (project.root / "build/test-guide.d").exists()
+
+
+def test_build_warns_about_an_image_that_will_print_under_150_dpi(project):
+    project.image("assets/small.png", size=(200, 100))
+    project.image("assets/big.png", size=(2000, 1000))
+    project.manifest(project.section("pics", """
+        - image:
+            file: assets/small.png
+            alt: Small
+        - image: {file: assets/big.png, alt: Big}
+    """))
+    result = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf")
+    assert [str(w) for w in result.warnings] == [
+        "sections/pics.yaml:4: warning: image 'assets/small.png' will print at 29 dpi (200 x 100 pixels over 6.80 x 3.40 in); "
+        "150 dpi or more prints sharply: use an image at least 1020 pixels wide, or print it smaller (width: 0.19)"
+    ]
+    with pytest.raises(ContentError, match="will print at 29 dpi"):
+        build_handbook(project.root / "handbook.yaml", project.root / "strict.pdf", strict=True)
+    assert not (project.root / "strict.pdf").exists()

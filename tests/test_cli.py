@@ -109,3 +109,39 @@ def test_new_refuses_a_folder_with_files(project):
     project.write("taken/file.txt", "x")
     result = invoke("new", "taken")
     assert result.exit_code == 1 and "not an empty folder" in result.output
+
+
+def test_a_school_profile_given_as_the_manifest_says_to_use_school(project):
+    project.manifest(project.section("one", "- paragraph: Hi."))
+    project.write("schools/x.yaml", "handbook: ../handbook.yaml\nschool:\n  name: X High\n")
+    for command in ("check", "build", "sections", "explain"):
+        result = invoke(command, "schools/x.yaml")
+        assert result.exit_code == 1, command
+        assert result.output.splitlines() == [
+            "schools/x.yaml:1: this is a school profile, not a handbook manifest; use --school schools/x.yaml",
+            "1 problem found.",
+        ], command
+    assert not (project.root / "build").exists()
+    listed = invoke("sections", "--school", "schools/x.yaml")
+    assert listed.exit_code == 0 and listed.output == " 1. A Section  (sections/one.yaml)\n"
+
+
+def test_running_outside_a_project_names_the_folder_searched(project):
+    for command in ("build", "check", "sections", "explain"):
+        result = invoke(command)
+        assert result.exit_code == 1, command
+        assert result.output == (
+            f"no handbook.yaml in {project.root}, the folder this command was run in; run it in a handbook project's folder, "
+            f"give the manifest's path (handbook {command} path/to/handbook.yaml), or start a project with: handbook new DIR\n"
+        )
+
+
+def test_running_in_a_folder_of_a_project_names_the_project_folder(project, monkeypatch):
+    project.manifest(project.section("one", "- paragraph: Hi."))
+    monkeypatch.chdir(project.root / "sections")
+    result = invoke("build")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"no handbook.yaml in {project.root / 'sections'}, the folder this command was run in; the project is in a folder above, "
+        f"{project.root}: run the command there, or give the manifest's path (handbook build {project.root / 'handbook.yaml'})\n"
+    )

@@ -123,3 +123,38 @@ def test_two_builds_of_one_target_at_once(project):
         assert run.returncode == 0, err
     assert os.listdir(project.root / "out") == ["guide.pdf"]
     assert "item 299" in PdfReader(project.root / "out/guide.pdf").pages[-1].extract_text()
+
+
+def test_output_name_too_long_for_the_file_system_is_a_message(project):
+    project.manifest(project.section("one", "- paragraph: Hi."))
+    name = "g" * 300 + ".pdf"
+    result = CliRunner().invoke(main, ["build", "-o", name])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output, repr(result.exception)
+    assert result.output.strip() == f"{'g' * 30}...{'g' * 16}.pdf: cannot write the PDF there: this path is too long; use a shorter file or folder name"
+    assert sorted(os.listdir(project.root)) == ["handbook.yaml", "sections"]
+
+
+def test_a_killed_build_leaves_a_temporary_file_that_the_next_build_removes(project):
+    project.manifest(project.section("one", "- paragraph: Hi."))
+    code = (
+        "import sys\n"
+        "from handbook import render\n"
+        "import handbook.render.document as document\n"
+        "def stop(handbook, out):\n"
+        "    out.write(b'partial'); out.flush(); print('writing', flush=True); sys.stdin.readline()\n"
+        "document.render_pdf = stop\n"
+        "from handbook.cli import main\n"
+        "main(['build', '-o', 'out/guide.pdf'])\n"
+    )
+    build = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert build.stdout.readline() == "writing\n"
+    build.kill()
+    build.wait()
+    build.stdin.close()
+    build.stdout.close()
+    out = project.root / "out"
+    assert len([p for p in out.iterdir() if p.name.endswith(".tmp")]) == 1
+    result = CliRunner().invoke(main, ["build", "-o", "out/guide.pdf"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["guide.pdf"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from handbook.build import build_handbook
@@ -10,6 +12,8 @@ from handbook.cli import main
 from handbook.fonts import register_family
 from handbook.preflight import preflight
 from tests.conftest import DEFAULT_MANIFEST, NOT_FOR_PRINT, ROOT
+
+DAMAGED = sorted((ROOT / "tests/bad/pdfs").glob("*.pdf"))
 
 
 def test_default_handbook_and_its_booklet_are_ready_to_print(default_pdf, tmp_path):
@@ -56,7 +60,41 @@ def test_low_resolution_image_warns(tmp_path, default_pdf):
     canvas.drawImage(str(picture), 72, 72, 216, 216)  # 30 pixels over 3 inches: 10 dpi
     canvas.save()
     report = preflight(path)
-    assert report.warnings == ["an image on page 1 prints at 10 dpi; 150 dpi or more prints sharply"]
+    name = next(iter(PdfReader(path).pages[0]["/Resources"]["/XObject"])).lstrip("/")
+    assert report.warnings == [
+        f"the image {name[:16]}... on page 1 (3.00 x 3.00 in, 1.00 in from the left and 1.00 in from the bottom) prints at 10 dpi; 150 dpi or more prints sharply"
+    ]
     assert report.failures == []
+    assert report.facts[0] == "pages: 1; size: Letter 8.50 x 11.00 in (1 page)"
     result = CliRunner().invoke(main, ["preflight", str(path)])
-    assert result.exit_code == 0 and "ready to print: 0 failures, 1 warnings" in result.output
+    assert result.exit_code == 0 and "ready to print: 0 failures, 1 warning\n" in result.output
+
+
+def test_a4_is_shown_as_8_27_by_11_69_inches(project):
+    project.manifest(project.section("one", "- paragraph: Hi."), extra="page_size: a4\n")
+    out = build_handbook(project.root / "handbook.yaml", project.root / "a4.pdf").output
+    report = preflight(out)
+    pages = len(PdfReader(out).pages)
+    assert report.facts[0] == f"pages: {pages}; size: A4 8.27 x 11.69 in ({pages} page{'s' if pages > 1 else ''})"
+
+
+def test_one_failure_is_counted_in_the_singular(tmp_path):
+    path = tmp_path / NOT_FOR_PRINT / "one.pdf"
+    path.parent.mkdir()
+    register_family("Lato")
+    canvas = Canvas(str(path), pagesize=(612, 792), initialFontName="Lato")
+    canvas.drawString(-150, 400, "Off the left edge")
+    canvas.save()
+    result = CliRunner().invoke(main, ["preflight", str(path)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-2:] == ["not ready to print: 1 failure, 0 warnings", f"{path}: 1 problem to fix before printing"]
+
+
+@pytest.mark.parametrize("case", DAMAGED, ids=lambda p: p.stem)
+def test_a_damaged_pdf_is_a_message(case, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    shown = str(case.relative_to(ROOT))
+    result = CliRunner().invoke(main, ["preflight", shown])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output, repr(result.exception)
+    assert result.output.splitlines() == case.with_suffix(".expect").read_text(encoding="utf-8").splitlines()

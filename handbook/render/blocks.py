@@ -87,13 +87,19 @@ class PlacedImage(Flowable):
         self.canv.drawImage(source, 0, 0, self.width, self.height, mask="auto")
 
 
-def render_image(block: model.Image, ctx: RenderContext) -> list[Flowable]:
+def image_size(block: model.Image, frame_width: float, frame_height: float) -> tuple[float, float]:
+    """The size an image block prints at, in points: its share of the text width, at most 60% of the text height."""
     pixels_wide, pixels_high = pixel_size(block.path, block.orientation)
-    width = ctx.width * block.width
+    width = frame_width * block.width
     height = width * pixels_high / pixels_wide
-    limit = ctx.height * 0.6
+    limit = frame_height * 0.6
     if height > limit:
         width, height = width * limit / height, limit
+    return width, height
+
+
+def render_image(block: model.Image, ctx: RenderContext) -> list[Flowable]:
+    width, height = image_size(block, ctx.width, ctx.height)
     flowables: list[Flowable] = [PlacedImage(block, width, height)]
     if block.caption:
         flowables += [Spacer(1, 4), MemoParagraph(text_markup(block.caption), ctx.styles["caption"])]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import BinaryIO
 
@@ -10,10 +11,10 @@ from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBre
 from reportlab.platypus.doctemplate import LayoutError
 
 from handbook import __version__
-from handbook.errors import HandbookError
-from handbook.model import Handbook
+from handbook.errors import HandbookError, Problem
+from handbook.model import Handbook, Image
 from handbook.render.back_cover import has_back_cover
-from handbook.render.blocks import LEADS, render_block
+from handbook.render.blocks import LEADS, image_size, render_block
 from handbook.render.canvas import HandbookCanvas
 from handbook.render.contents import ContentsEntry, SectionHeading, section_key
 from handbook.render.context import RenderContext
@@ -61,6 +62,39 @@ class HandbookDoc(BaseDocTemplate):
         return self._at_top
 
 
+def text_frame(page_size: str) -> tuple[float, float]:
+    """The width and height of the text on a page, in points."""
+    width, height = PAGE_SIZES[page_size]
+    return width - 2 * MARGIN_SIDE, height - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def blurry_images(handbook: Handbook) -> list[Problem]:
+    """A warning for each image block that will print under preflight's MIN_DPI at its size on the page."""
+    from handbook.loader import display_path
+    from handbook.preflight import MIN_DPI
+    from handbook.render.images import pixel_size
+
+    frame = text_frame(handbook.page_size)
+    found = []
+    for section in handbook.sections:
+        for block in section.blocks:
+            if not isinstance(block, Image):
+                continue
+            width, height = image_size(block, *frame)
+            pixels_wide, pixels_high = pixel_size(block.path, block.orientation)
+            dpi = min(pixels_wide / (width / 72), pixels_high / (height / 72))
+            if dpi < MIN_DPI:
+                needed = math.ceil(pixels_wide * MIN_DPI / dpi)
+                fraction = math.floor(pixels_wide * 72 / MIN_DPI / frame[0] * 100) / 100
+                smaller = f", or print it smaller (width: {fraction:g})" if fraction >= 0.05 else ""
+                found.append(Problem(block.where, (
+                    f"image '{display_path(block.path)}' will print at {math.floor(dpi)} dpi ({pixels_wide} x {pixels_high} pixels over "
+                    f"{width / 72:.2f} x {height / 72:.2f} in); {MIN_DPI} dpi or more prints sharply: use an image at least "
+                    f"{needed} pixels wide{smaller}"
+                ), warning=True))
+    return found
+
+
 def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     """Write `handbook` as a PDF to the binary stream `out`; return its page count."""
     styles = styles_for(handbook.theme)
@@ -86,7 +120,7 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
         initialFontName=styles.fonts.regular,
         displayDocTitle=1,
     )
-    frame = Frame(MARGIN_SIDE, MARGIN_BOTTOM, width - 2 * MARGIN_SIDE, height - MARGIN_TOP - MARGIN_BOTTOM, id="text", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(MARGIN_SIDE, MARGIN_BOTTOM, *text_frame(handbook.page_size), id="text", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([
         PageTemplate("cover", frames=[frame], onPage=decor.cover),
         PageTemplate("body", frames=[frame], onPageEnd=decor.running),

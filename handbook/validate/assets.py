@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from handbook.loader import Node, display_path
+from handbook.errors import shown_name
+from handbook.loader import Node
 from handbook.validate.fields import Reader
+from handbook.validate.paths import find
 
 IMAGE_FORMATS = ("PNG", "JPEG")
 MAX_IMAGE_PIXELS = 60_000_000
@@ -15,20 +18,15 @@ def resolve_inside(read: Reader, node: Node, path: str, name: str, root: Path) -
     """The file `name` relative to `root`; a problem if it is absent, not a file or outside the project."""
     candidate = Path(name)
     if candidate.is_absolute():
-        read.error(node.where, path, f"'{name}' is an absolute path; expected a path relative to the project folder, such as assets/logo.png")
+        read.error(node.where, path, f"'{shown_name(name)}' is an absolute path; expected a path relative to the project folder, such as assets/logo.png")
         return None
-    resolved = (root / candidate).resolve()
-    if not resolved.is_relative_to(root.resolve()):
-        read.error(node.where, path, f"'{name}' points outside the project folder; expected a file inside it, such as assets/logo.png")
+    if not Path(os.path.realpath(root / candidate)).is_relative_to(os.path.realpath(root)):
+        read.error(node.where, path, f"'{shown_name(name)}' points outside the project folder; expected a file inside it, such as assets/logo.png")
         return None
-    if not resolved.exists():
-        read.error(node.where, path, f"file '{name}' not found; expected it relative to {display_path(root)}")
-        return None
-    if not resolved.is_file():
-        read.error(node.where, path, f"'{name}' is a directory; expected a file")
-        return None
-    read.files_seen.append(resolved)
-    return resolved
+    found = find(read, node, path, name, root, expected="an image file", example="assets/logo.png")
+    if found is not None:
+        read.files_seen.append(found)
+    return found
 
 
 def check_image(read: Reader, node: Node, path: str, name: str, root: Path) -> Path | None:

@@ -11,6 +11,7 @@ from handbook.loader import Mapping, NodeCache
 from handbook.model import Handbook, Section
 from handbook.validate.blocks import BlockContext
 from handbook.validate.fields import Reader, suggest
+from handbook.validate.paths import is_file
 from handbook.validate.handbook import PAGE_SIZES, read_handbook, read_section, read_theme
 from handbook.validate.profile import Profile, read_profile
 
@@ -29,7 +30,7 @@ def read_edition(
 ) -> tuple[Handbook | None, list[Origin]]:
     """Validate a profile and its base guide, and apply the profile to the guide."""
     profile = read_profile(profile_path, problems)
-    if profile is None or not profile.base.is_file():
+    if profile is None or not is_file(profile.base):
         return None, []
     base_origins: dict[str, Where] = {}
     base = read_handbook(profile.base, problems, variables=profile.variables, cache=cache, origins=base_origins, today=today)

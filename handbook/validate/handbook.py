@@ -13,6 +13,7 @@ from handbook.loader import Mapping, Node, NodeCache, Scalar, display_path, load
 from handbook.model import Handbook, Section, Theme
 from handbook.validate.blocks import BlockContext, read_block
 from handbook.validate.fields import Reader
+from handbook.validate.paths import find
 
 MANIFEST_KEYS = (
     "title", "subtitle", "career", "organisation", "edition", "page_size", "keywords", "theme",
@@ -43,6 +44,9 @@ def read_handbook(
     root = manifest.parent
     node = load_file(manifest, problems, cache)
     if node is None:
+        return None
+    if isinstance(node, Mapping) and node.get("school") is not None and node.get("sections") is None:
+        problems.add(node.where, f"this is a school profile, not a handbook manifest; use --school {display_path(manifest)}")
         return None
     read = Reader(problems, variables)
     fields = read.mapping(node, "", MANIFEST_KEYS, required=("title", "sections"))
@@ -125,7 +129,9 @@ def _read_sections(ctx: BlockContext, node: Node | None, cache: NodeCache | None
         name = read.file_name(item, path, required=True)
         if not name:
             return
-        file = (root / name).resolve()
+        file = find(read, item, path, name, root, what="section file", expected="a YAML file")
+        if file is None:
+            return
         if file in seen:
             read.error(item.where, path, f"'{name}' is listed twice (first at line {seen[file].line}); list each section once")
             return
@@ -134,10 +140,6 @@ def _read_sections(ctx: BlockContext, node: Node | None, cache: NodeCache | None
             read.error(item.where, path, f"'{name}' has the same file name as the section at line {ids[file.stem].line}; section file names must differ, as profiles refer to sections by them")
             return
         ids[file.stem] = item.where
-        if not file.is_file():
-            what = "is a directory" if file.is_dir() else "not found"
-            read.error(item.where, path, f"section file '{name}' {what}; expected a YAML file relative to {display_path(root) or '.'}")
-            return
         section = read_section(file, ctx, cache)
         if section is not None:
             sections.append(section)

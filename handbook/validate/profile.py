@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook.errors import Problems, Where
+from handbook.errors import Problems, Where, shown_name
 from handbook.loader import Mapping, Node, Scalar, load_file
 from handbook.model import Block, Contact, School, Theme
 from handbook.validate.assets import check_image
 from handbook.validate.blocks import BLOCK_KINDS, BlockContext, read_block
 from handbook.validate.fields import Reader, join
+from handbook.validate.paths import WINDOWS_PATH, closest, find, folder_name
 
 PROFILE_KEYS = ("handbook", "school", "edition", "title", "subtitle", "page_size", "theme", "variables", "exclude", "add", "replace", "override")
 SCHOOL_KEYS = ("name", "logo", "address", "phone", "email", "website")
@@ -70,10 +72,10 @@ def read_profile(path: Path, problems: Problems) -> Profile | None:
         return None
     folder = path.parent
     base_name = plain.file_name(fields.get("handbook"), "handbook", default=DEFAULT_BASE)
-    base = (folder / base_name).resolve()
-    base_where = fields.get("handbook").where if fields.get("handbook") else node.where
-    if not base.is_file():
-        plain.error(base_where, "handbook", f"base guide '{base_name}' not found; expected the path of a handbook.yaml relative to {folder}")
+    base_node = fields.get("handbook") or node
+    base_where = base_node.where
+    base = find(plain, base_node, "handbook", base_name, folder, what="base guide", expected="the path of a handbook.yaml")
+    base = base or Path(os.path.realpath(folder / base_name))
     variables, school = _read_school(plain, fields.get("school"), folder, base.parent)
     variables.update(_read_variables(plain, fields.get("variables")))
     read = Reader(problems, variables)
@@ -121,9 +123,24 @@ def _read_school(read: Reader, node: Node | None, folder: Path, project: Path) -
 
 def _find_logo(read: Reader, node: Node, name: str, folder: Path, project: Path) -> Path | None:
     """The logo relative to the profile's folder, or else to the project folder."""
-    if (folder / name).exists() or not (project / name).exists():
-        return check_image(read, node, "school.logo", name, folder if (folder / name).exists() else project)
+    if _there(folder / name):
+        return check_image(read, node, "school.logo", name, folder)
+    if not _there(project / name) and not WINDOWS_PATH.search(name) and not Path(name).is_absolute():
+        shown = f"{folder_name(folder)} or {folder_name(project)}"
+        read.error(node.where, "school.logo", f"file '{shown_name(name)}' not found in {shown}; expected an image file relative to one of them{closest(name, project)}")
+        return None
     return check_image(read, node, "school.logo", name, project)
+
+
+def _there(path: Path) -> bool:
+    """Whether something is at `path`; True also when the system cannot tell, so that the reason is reported."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _read_variables(read: Reader, node: Node | None) -> dict[str, str]:
@@ -144,11 +161,7 @@ def _section_file(read: Reader, node: Node | None, path: str, folder: Path) -> P
     name = read.file_name(node, path, required=True)
     if not name:
         return None
-    file = (folder / name).resolve()
-    if not file.is_file():
-        read.error(node.where, path, f"section file '{name}' not found; expected a YAML file relative to the profile's folder")
-        return None
-    return file
+    return find(read, node, path, name, folder, what="section file", expected="a YAML file", example="my-school/extra.yaml")
 
 
 def _addition(read: Reader, node: Node, path: str, folder: Path) -> Addition | None:
