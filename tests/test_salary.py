@@ -77,7 +77,7 @@ def test_percentile_rows_show_every_figure_and_a_range_chart(project):
 
 
 def test_range_chart_needs_percentiles(project):
-    with pytest.raises(ContentError, match=r"pay.yaml:4: blocks\[0\].salary_table.rows\[0\]: 'Median' has no 10th and 90th percentile"):
+    with pytest.raises(ContentError, match=r"pay.yaml:4: blocks\[1\].salary_table.rows\[1\]: 'Median' has no 10th and 90th percentile"):
         table(project, """
             - salary_table:
                 source: S
@@ -132,9 +132,9 @@ def test_unknown_occupation_and_area_name_both_with_close_matches(project):
             """)
     lines = [str(p) for p in caught.value.problems]
     assert lines == [
-        "sections/pay.yaml:6: blocks[0].salary_table.import.occupation: occupation code '29-2073' is not in 'oews.csv'; "
+        "sections/pay.yaml:6: blocks[1].salary_table.import.occupation: occupation code '29-2073' is not in 'oews.csv'; "
         "close matches: 29-2072 (Medical Records Specialists), 29-2071 (Medical Records and Health Information Technicians)",
-        "sections/pay.yaml:10: blocks[1].salary_table.import.areas[0]: area 'Alpha Stat' has no row for occupation 29-2072 in 'oews.csv'; did you mean 'Alpha State'?",
+        "sections/pay.yaml:10: blocks[2].salary_table.import.areas[1]: area 'Alpha Stat' has no row for occupation 29-2072 in 'oews.csv'; did you mean 'Alpha State'?",
     ]
 
 
@@ -144,7 +144,7 @@ def test_stale_figures_warn_with_file_line_and_period(project, monkeypatch):
     project.manifest(project.section("pay", body))
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 0
-    assert "sections/pay.yaml:3: warning: blocks[0].salary_table.period: the figures are for May 2022, more than 3 years before 2026-01-01" in result.output
+    assert "sections/pay.yaml:3: warning: blocks[1].salary_table.period: the figures are for May 2022, more than 3 years before 2026-01-01" in result.output
     project.manifest(project.section("pay", body), extra="salary_max_age_years: 4\n")
     assert "warning" not in CliRunner().invoke(main, ["check"]).output
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704067200")  # 2024-01-01
@@ -157,10 +157,10 @@ def test_missing_source_warns_and_fails_in_strict_mode(project, monkeypatch):
     project.manifest(project.section("pay", "- salary_table: {period: May 2025, rows: [{label: M, annual: 1}]}"))
     lenient = CliRunner().invoke(main, ["check"])
     assert lenient.exit_code == 0
-    assert "sections/pay.yaml:3: warning: blocks[0].salary_table: has no source" in lenient.output
+    assert "sections/pay.yaml:3: warning: blocks[1].salary_table: has no source" in lenient.output
     strict = CliRunner().invoke(main, ["check", "--strict"])
     assert strict.exit_code == 1
-    assert "sections/pay.yaml:3: warning: blocks[0].salary_table: has no source" in strict.output
+    assert "sections/pay.yaml:3: warning: blocks[1].salary_table: has no source" in strict.output
     assert strict.output.splitlines()[-1] == "1 problem found."
     assert CliRunner().invoke(main, ["build", "--strict", "-o", "x.pdf"]).exit_code == 1
     assert not (project.root / "x.pdf").exists()
@@ -182,4 +182,4 @@ def test_school_sections_follow_the_guides_age_limit(project, monkeypatch):
     project.manifest("sections/intro.yaml", extra="salary_max_age_years: 10\n")
     assert "warning" not in CliRunner().invoke(main, ["check", "--school", "schools/one.yaml"]).output
     project.manifest("sections/intro.yaml")
-    assert "schools/local/pay.yaml:3: warning: blocks[0].salary_table.period" in CliRunner().invoke(main, ["check", "--school", "schools/one.yaml"]).output
+    assert "schools/local/pay.yaml:3: warning: blocks[1].salary_table.period" in CliRunner().invoke(main, ["check", "--school", "schools/one.yaml"]).output

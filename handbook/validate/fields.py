@@ -1,7 +1,8 @@
 """Typed reads of loaded nodes that record a problem instead of raising.
 
 Every message names the field (`blocks[2].salary_table.rows[1].annual`), what
-was found and what is expected.
+was found and what is expected. Positions in a list count from 1, as people
+count: `blocks[1]` is the first block, here as in `override: block:`.
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ def suggest(word: str, choices: Iterable[str]) -> str:
 
 
 def join(path: str, key: str | int) -> str:
+    """The field `key` of `path`; an int is a list index (from 0), shown as a position counting from 1."""
     if isinstance(key, int):
-        return f"{path}[{key}]"
+        return f"{path}[{key + 1}]"
     return f"{path}.{key}" if path else key
 
 
