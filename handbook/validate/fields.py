@@ -35,12 +35,18 @@ def describe(node: Node) -> str:
     return f"'{shown}'"
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """A ' (did you mean ...?)' hint, or '' when nothing is close."""
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to a misspelt `word`, or None when nothing is close."""
     import difflib  # only when there is a mistake to suggest a fix for
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A ' (did you mean ...?)' hint, or '' when nothing is close."""
+    close = closest(word, choices)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def join(path: str, key: str | int) -> str:
@@ -76,18 +82,28 @@ class Reader:
         self.problems.add(where, f"{path}: {message}" if path else message)
 
     def mapping(self, node: Node, path: str, allowed: Iterable[str], required: Iterable[str] = ()) -> Mapping | None:
-        """Check that `node` is a mapping with only `allowed` keys and every `required` one."""
+        """Check that `node` is a mapping with only `allowed` keys and every `required` one.
+
+        A misspelt key is reported once, then read as the key it is closest to, so that
+        `scool:` does not also make `school:` missing and every {school.*} undefined.
+        """
         if not isinstance(node, Mapping):
             self.error(node.where, path, f"expected a mapping of {', '.join(allowed)}; got {describe(node)}")
             return None
         allowed = list(allowed)
+        meant: dict[str, str] = {}
         for key, _ in node.entries:
             if key.text not in allowed:
+                close = closest(key.text, allowed)
                 self.error(
                     key.where,
                     join(path, key.text),
-                    f"unknown key; expected one of {', '.join(allowed)}{suggest(key.text, allowed)}",
+                    f"unknown key; expected one of {', '.join(allowed)}" + (f"; did you mean '{close}'?" if close else ""),
                 )
+                if close and close not in node.keys() and close not in meant.values():
+                    meant[key.text] = close
+        if meant:
+            node = Mapping(tuple((Scalar(meant.get(k.text, k.text), k.where, k.quoted), v) for k, v in node.entries), node.where)
         for key in required:
             if node.get(key) is None or _is_null(node.get(key)):
                 self.error(node.where, join(path, key), "is missing; this field is required")

@@ -105,7 +105,8 @@ def _key_where(fields: Mapping, key: str) -> Where:
 def _read_school(read: Reader, node: Node | None, folder: Path, project: Path) -> tuple[dict[str, str], School]:
     fields = read.mapping(node, "school", SCHOOL_KEYS, required=("name",)) if node is not None else None
     if fields is None:
-        return {}, School(name="")
+        # Already reported: {school.*} placeholders stay as written rather than each being an error of its own.
+        return {f"school.{key}": f"{{school.{key}}}" for key in SCHOOL_KEYS if key != "logo"}, School(name="")
     values = {key: (read.file_name if key == "logo" else read.text)(fields.get(key), join("school", key)) for key in SCHOOL_KEYS}
     website = values["website"]
     if website and not website.startswith(("http://", "https://")):
