@@ -29,6 +29,7 @@ def _compose(text: str, shown: str, problems: Problems) -> Node | None:
     Iterative, so no nesting depth can exhaust the stack; deeper than MAX_DEPTH is refused.
     """
     root: Node | None = None
+    lines: list[str] | None = None  # the text's lines, split only when a value is empty
     stack: list[tuple[object, list]] = []  # (start event, children so far)
     documents = 0
     for event in yaml.parse(text, Loader=_Parser):
@@ -47,7 +48,12 @@ def _compose(text: str, shown: str, problems: Problems) -> Node | None:
                 raise _Refused(event.start_mark, f"YAML tags such as {tag!r} are not allowed; write plain values")
         where = Where(shown, event.start_mark.line + 1) if hasattr(event, "start_mark") and event.start_mark else None
         if isinstance(event, yaml.ScalarEvent):
-            node: Node | None = Scalar(event.value, where, quoted=bool(event.style))
+            comment = ""
+            if not event.value and not event.style:
+                lines = text.split("\n") if lines is None else lines
+                rest = lines[event.start_mark.line][event.start_mark.column:].strip()
+                comment = rest if rest.startswith("#") else ""
+            node: Node | None = Scalar(event.value, where, quoted=bool(event.style), comment=comment)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(stack) >= MAX_DEPTH:
                 raise _Refused(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels; a handbook needs far less")

@@ -65,6 +65,7 @@ class Reader:
         self.font = ""
         self.glyphs: frozenset[int] | None = None  # what the handbook's font can draw, once known
         self.placeholders_seen = False  # whether any text read so far had a {school.*} or {var.*}
+        self._empty_reported: set[tuple[Where, str]] = set()
 
     def sharing(self, problems: Problems) -> "Reader":
         """A reader with these variables and this font that adds its problems to `problems`."""
@@ -80,6 +81,19 @@ class Reader:
 
     def error(self, where: Where, path: str, message: str) -> None:
         self.problems.add(where, f"{path}: {message}" if path else message)
+
+    def empty(self, node: Node, path: str, expected: str) -> None:
+        """Report a value that was required but left empty, once, with the fix when a `#` hid it."""
+        if (node.where, path) in self._empty_reported:
+            return
+        self._empty_reported.add((node.where, path))
+        hidden = node.comment if isinstance(node, Scalar) else ""
+        if len(hidden) > 1 and not hidden[1].isspace():
+            quoted = '"' + hidden.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            fix = f"- {quoted}" if path.endswith("]") else f"{path.rsplit('.', 1)[-1]}: {quoted}"
+            self.error(node.where, path, f"is empty, because YAML reads an unquoted # as the start of a comment; a value starting with # must be quoted: {fix}")
+        else:
+            self.error(node.where, path, f"is empty; {expected}")
 
     def mapping(self, node: Node, path: str, allowed: Iterable[str], required: Iterable[str] = ()) -> Mapping | None:
         """Check that `node` is a mapping with only `allowed` keys and every `required` one.
@@ -105,8 +119,11 @@ class Reader:
         if meant:
             node = Mapping(tuple((Scalar(meant.get(k.text, k.text), k.where, k.quoted), v) for k, v in node.entries), node.where)
         for key in required:
-            if node.get(key) is None or _is_null(node.get(key)):
+            value = node.get(key)
+            if value is None:
                 self.error(node.where, join(path, key), "is missing; this field is required")
+            elif _is_null(value):
+                self.empty(value, join(path, key), "this field is required")
         return node
 
     def text(self, node: Node | None, path: str, *, required: bool = False, default: str = "") -> str:
@@ -131,7 +148,7 @@ class Reader:
     def _text(self, node: Node | None, path: str, *, required: bool, default: str, markup: bool, drawn: bool = True) -> str:
         if node is None or _is_null(node):
             if required and node is not None:
-                self.error(node.where, path, "is empty; expected text")
+                self.empty(node, path, "expected text")
             return default
         if not isinstance(node, Scalar):
             self.error(node.where, path, f"expected text; got {describe(node)}")
@@ -202,7 +219,7 @@ class Reader:
         """A list whose every item is read with `read`; an empty list is a problem when `required`."""
         if node is None or _is_null(node):
             if required and node is not None:
-                self.error(node.where, path, "is empty; expected a list with at least one item")
+                self.empty(node, path, "expected a list with at least one item")
             return ()
         if not isinstance(node, Sequence):
             self.error(node.where, path, f"expected a list (lines starting with '- '); got {describe(node)}")
