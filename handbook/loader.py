@@ -73,6 +73,14 @@ class Sequence:
 Node = Scalar | Mapping | Sequence
 
 
+def quoted(text: str) -> str:
+    """`text` written as a quoted YAML value, for messages that show the fix: in double
+    quotes, or in single quotes when it holds double ones."""
+    if '"' in text and "'" not in text:
+        return f"'{text}'"
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def display_path(path: Path) -> str:
     """The path as a user would want to read it: relative to the working directory when inside it."""
     try:

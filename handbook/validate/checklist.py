@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handbook.loader import Mapping, Node
 from handbook.model import Block, Checklist, ChecklistItem
-from handbook.validate.fields import Reader, join
+from handbook.validate.fields import Reader, became_mapping, join, split_by_colon
 
 CHECKLIST_KEYS = ("title", "items", "fillable")
 ITEM_KEYS = ("text", "note", "due", "items")
@@ -36,6 +36,10 @@ def _item(read: Reader, node: Node, path: str, depth: int) -> ChecklistItem | No
     if not isinstance(node, Mapping):
         text = read.inline(node, path, required=True)
         return ChecklistItem(text) if text else None
+    meant = split_by_colon(node)
+    if meant and node.keys()[0] not in ITEM_KEYS:
+        read.error(node.where, path, became_mapping(meant))
+        return None
     fields = read.mapping(node, path, ITEM_KEYS, required=("text",))
     if fields is None:
         return None

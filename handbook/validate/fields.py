@@ -11,7 +11,7 @@ import re
 from typing import Callable, Iterable, TypeVar
 
 from handbook.errors import Problems, Where
-from handbook.loader import Mapping, Node, Scalar, Sequence
+from handbook.loader import Mapping, Node, Scalar, Sequence, quoted
 from handbook.markup import MarkupError, parse_inline
 from handbook.model import Inline
 
@@ -33,6 +33,21 @@ def describe(node: Node) -> str:
         return "nothing"
     shown = node.text if len(node.text) <= 40 else node.text[:37] + "..."
     return f"'{shown}'"
+
+
+def split_by_colon(node: Node) -> str | None:
+    """The text a list item was meant to be when an unquoted ': ' made it a one-key mapping
+    (`- Note: bring your ID`); None for anything else."""
+    if isinstance(node, Mapping) and len(node.entries) == 1:
+        key, value = node.entries[0]
+        if isinstance(value, Scalar) and not key.quoted and not value.quoted and not value.is_null and key.where.line == value.where.line:
+            return f"{key.text}: {value.text}"
+    return None
+
+
+def became_mapping(text: str) -> str:
+    """The message for an item that `split_by_colon` found."""
+    return f"this item became a mapping because of the ': ' in it; quote the text: - {quoted(text)}"
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
@@ -151,7 +166,8 @@ class Reader:
                 self.empty(node, path, "expected text")
             return default
         if not isinstance(node, Scalar):
-            self.error(node.where, path, f"expected text; got {describe(node)}")
+            meant = split_by_colon(node)
+            self.error(node.where, path, became_mapping(meant) if meant else f"expected text; got {describe(node)}")
             return default
         bad = _CONTROL.search(node.text)
         if bad:
