@@ -176,10 +176,10 @@ def _replacement(read: Reader, node: Node, path: str, folder: Path) -> Replaceme
 
 def _override(ctx: BlockContext, node: Node, path: str) -> Override | None:
     read = ctx.read
-    kinds = [key for key in (node.keys() if isinstance(node, Mapping) else []) if key in BLOCK_KINDS]
     fields = read.mapping(node, path, ("section", "block", *BLOCK_KINDS), required=("section", "block"))
     if fields is None:
         return None
+    kinds = [key for key in fields.keys() if key in BLOCK_KINDS]  # after a misspelt kind is read as the one it is closest to
     if len(kinds) != 1:
         read.error(node.where, path, f"expected exactly one new block, written as one of {', '.join(BLOCK_KINDS)}: content")
         return None
