@@ -104,8 +104,7 @@ class Reader:
         self._empty_reported.add((node.where, path))
         hidden = node.comment if isinstance(node, Scalar) else ""
         if len(hidden) > 1 and not hidden[1].isspace():
-            quoted = '"' + hidden.replace("\\", "\\\\").replace('"', '\\"') + '"'
-            fix = f"- {quoted}" if path.endswith("]") else f"{path.rsplit('.', 1)[-1]}: {quoted}"
+            fix = f"- {quoted(hidden)}" if path.endswith("]") else f"{path.rsplit('.', 1)[-1]}: {quoted(hidden)}"
             self.error(node.where, path, f"is empty, because YAML reads an unquoted # as the start of a comment; a value starting with # must be quoted: {fix}")
         else:
             self.error(node.where, path, f"is empty; {expected}")
