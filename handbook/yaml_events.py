@@ -2,7 +2,8 @@
 
 Anchors, aliases, tags and several documents in one file are refused, and so
 are duplicate keys, which PyYAML would silently drop; YAML's errors become one
-line each. Only this module imports PyYAML, and only when a file is not in the
+line each, and the mistakes people make most are told in plain words with the
+fix, at the line to change (`_common_mistake`). Only this module imports PyYAML, and only when a file is not in the
 cache of parsed files.
 """
 
