@@ -25,16 +25,21 @@ MAX_FILE_BYTES = 1_000_000
 # Compiled when first needed: the character class takes ~9 ms to compile.
 _NON_PRINTABLE = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]"
 MAX_DEPTH = 40
-NODES_FORMAT = 1  # raise when the plain form of nodes in the cache changes
+NODES_FORMAT = 2  # raise when the plain form of nodes in the cache changes
 
 
 @dataclass(frozen=True)
 class Scalar:
-    """A single value as typed; `quoted` is False for plain scalars."""
+    """A single value as typed; `quoted` is False for plain scalars.
+
+    `comment` keeps a `# ...` comment that stands where an empty value should be
+    (`primary: #0f5e7a` is a key with no value), so a message can show the fix.
+    """
 
     text: str
     where: Where
     quoted: bool
+    comment: str = ""
 
     @property
     def is_null(self) -> bool:
@@ -67,6 +72,14 @@ class Sequence:
 
 
 Node = Scalar | Mapping | Sequence
+
+
+def quoted(text: str) -> str:
+    """`text` written as a quoted YAML value, for messages that show the fix: in double
+    quotes, or in single quotes when it holds double ones."""
+    if '"' in text and "'" not in text:
+        return f"'{text}'"
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def display_path(path: Path) -> str:
@@ -219,7 +232,7 @@ def load_bytes(data: bytes, shown: str, problems: Problems) -> Node | None:
 def _plain(node: Node):
     """A node as plain data (for the on-disk cache): its kind, line, and content."""
     if isinstance(node, Scalar):
-        return ("s", node.where.line, node.text, node.quoted)
+        return ("s", node.where.line, node.text, node.quoted, node.comment)
     if isinstance(node, Sequence):
         return ("q", node.where.line, tuple(_plain(item) for item in node.items))
     return ("m", node.where.line, tuple((_plain(key), _plain(value)) for key, value in node.entries))
@@ -229,7 +242,7 @@ def _rebuilt(plain, shown: str) -> Node:
     """The node `_plain` was made from, its places shown as `shown`."""
     kind, line = plain[0], plain[1]
     if kind == "s":
-        return Scalar(plain[2], Where(shown, line), plain[3])
+        return Scalar(plain[2], Where(shown, line), plain[3], plain[4])
     if kind == "q":
         return Sequence(tuple(_rebuilt(item, shown) for item in plain[2]), Where(shown, line))
     if kind == "m":

@@ -2,16 +2,19 @@
 
 Anchors, aliases, tags and several documents in one file are refused, and so
 are duplicate keys, which PyYAML would silently drop; YAML's errors become one
-line each. Only this module imports PyYAML, and only when a file is not in the
+line each, and the mistakes people make most are told in plain words with the
+fix, at the line to change (`_common_mistake`). Only this module imports PyYAML, and only when a file is not in the
 cache of parsed files.
 """
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from handbook.errors import Problems, Where
-from handbook.loader import MAX_DEPTH, Mapping, Node, Scalar, Sequence
+from handbook.loader import MAX_DEPTH, Mapping, Node, Scalar, Sequence, quoted
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML was built with it
 
@@ -29,6 +32,7 @@ def _compose(text: str, shown: str, problems: Problems) -> Node | None:
     Iterative, so no nesting depth can exhaust the stack; deeper than MAX_DEPTH is refused.
     """
     root: Node | None = None
+    lines: list[str] | None = None  # the text's lines, split only when a value is empty
     stack: list[tuple[object, list]] = []  # (start event, children so far)
     documents = 0
     for event in yaml.parse(text, Loader=_Parser):
@@ -47,7 +51,12 @@ def _compose(text: str, shown: str, problems: Problems) -> Node | None:
                 raise _Refused(event.start_mark, f"YAML tags such as {tag!r} are not allowed; write plain values")
         where = Where(shown, event.start_mark.line + 1) if hasattr(event, "start_mark") and event.start_mark else None
         if isinstance(event, yaml.ScalarEvent):
-            node: Node | None = Scalar(event.value, where, quoted=bool(event.style))
+            comment = ""
+            if not event.value and not event.style:
+                lines = _lines(text) if lines is None else lines
+                rest = _line(lines, event.start_mark.line)[event.start_mark.column:].strip()
+                comment = rest if rest.startswith("#") else ""
+            node: Node | None = Scalar(event.value, where, quoted=bool(event.style), comment=comment)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(stack) >= MAX_DEPTH:
                 raise _Refused(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels; a handbook needs far less")
@@ -94,7 +103,12 @@ def parse(text: str, shown: str, problems: Problems) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        problems.add(Where(shown, line), f"YAML syntax error: {_syntax_message(exc, text)}")
+        message = _syntax_message(exc, text)
+        plain = None if "tabs" in message or "document" in message else _common_mistake(exc, _lines(text))
+        if plain is not None:
+            problems.add(Where(shown, plain[0]), plain[1])
+        else:
+            problems.add(Where(shown, line), f"YAML syntax error: {message}")
         return None
     except yaml.YAMLError as exc:
         problems.add(Where(shown, 1), f"YAML error: {exc}")
@@ -116,3 +130,95 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
             started = f" that starts at line {exc.context_mark.line + 1}"
         return f"{problem} ({exc.context}{started})"
     return problem
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of `text` as YAML counts them (it also breaks lines at \\r, U+0085, U+2028 and U+2029)."""
+    return re.split("\r\n|[\r\n\x85\u2028\u2029]", text)
+
+
+def _line(lines: list[str], number: int) -> str:
+    return lines[number] if 0 <= number < len(lines) else ""
+
+
+_KEY_VALUE = re.compile(r"^\s*(?:-\s+)*([^\s:#'\"][^:#]*?):\s+(\S.*?)\s*$")
+_HASH_IN_FLOW = re.compile(r"([A-Za-z_][\w-]*):\s+(#[^,}\]]*)")
+_OPENS_QUOTE = re.compile(r"^\s*(?:-\s+)*(?:[^\s:#'\"][^:#]*:\s+)?(['\"])")
+
+
+def _common_mistake(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str] | None:
+    """The mistakes people make most, as (line, message) in plain words with the fix; None for others.
+
+    The line is the one to change, which is not always where YAML noticed the problem:
+    an unclosed quote is found lines later, and a `#` that hid the end of a `{...}` on the next line.
+    """
+    problem, context = exc.problem or "", exc.context or ""
+    at, started = exc.problem_mark, exc.context_mark
+    if at is None:
+        return None
+    if "while scanning a quoted scalar" in context and started is not None and _line(lines, started.line)[started.column : started.column + 1] in ("'", '"'):
+        return started.line + 1, _unclosed(_line(lines, started.line)[started.column])
+    opened = _unclosed_quote_before(lines, at.line)
+    if opened is not None:
+        return opened
+    if "flow" in context:  # inside {...} or [...]: a `#` may have hidden the closing bracket
+        for number in range(min(at.line, len(lines) - 1), -1, -1):
+            hidden = _HASH_IN_FLOW.search(lines[number])
+            if hidden:
+                return number + 1, f"a value starting with # must be quoted: {hidden.group(1)}: {quoted(hidden.group(2).rstrip())}"
+            if number < at.line and ("{" in lines[number] or "[" in lines[number]):
+                break  # the bracket that was left open is on this line
+    line = _line(lines, at.line)
+    if problem.startswith("mapping values are not allowed"):
+        written = _KEY_VALUE.match(line)
+        if written and re.search(r":(\s|$)", written.group(2)):  # a second ': ' on the line, inside the value
+            key, value = written.group(1), re.sub(r"\s+#.*$", "", written.group(2))
+            if re.fullmatch(r"[a-z_][a-z0-9_]*", key):
+                fix = f"{key}: {quoted(value)}"
+            else:
+                fix = f"- {quoted(key + ': ' + value)}" if line.lstrip().startswith("-") else quoted(f"{key}: {value}")
+            return at.line + 1, f"text with ': ' in it must be quoted: {fix}"
+        above = next((n for n in range(at.line - 1, -1, -1) if _line(lines, n).strip() and not _line(lines, n).lstrip().startswith("#")), None)
+        if above is not None and _indent(line) <= _indent(_line(lines, above)) and not re.search(r":(\s|$)", _line(lines, above)):
+            return above + 1, "this line has no ': ' after its key, so YAML reads it and the next line as one text; write it as name: value"
+        return at.line + 1, (
+            "this line is indented further than the line above it, so YAML reads it as more of that line's text; "
+            "indent it by as many spaces as the other entries at its level"
+        )
+    if "expected '-' indicator" in problem or ("<block sequence start>" in problem and "collection" in context):
+        item = f" (the first item, on line {started.line + 1}, has {started.column} spaces before its '-')" if started is not None else ""
+        return at.line + 1, f"this list item is not lined up with the items above it; start every '-' of a list in the same column{item}"
+    if "did not find expected key" in problem or "expected <block end>" in problem:
+        return at.line + 1, (
+            "this line's indentation does not line up with the lines above it; "
+            "indent it by as many spaces as the other entries at its level"
+        )
+    return None
+
+
+def _unclosed(quote: str) -> str:
+    return f"the text that starts with {quote} here is never closed; end it with {quote} on the same line"
+
+
+def _unclosed_quote_before(lines: list[str], problem_line: int) -> tuple[int, str] | None:
+    """A value opened with a quote on an earlier line whose first closing quote is on the line YAML stopped at.
+
+    YAML lets quoted text run over several lines, so a forgotten closing quote swallows
+    the lines after it and the error shows up where the next quote happens to be.
+    """
+    for number in range(problem_line - 1, -1, -1):
+        opened = _OPENS_QUOTE.match(_line(lines, number))
+        if not opened:
+            continue
+        quote = opened.group(1)
+        if quote in _line(lines, number)[opened.end():]:
+            return None  # closed on its own line: the nearest quoted value is fine
+        between = lines[number + 1 : problem_line]
+        if all(quote not in text for text in between) and quote in _line(lines, problem_line):
+            return number + 1, _unclosed(quote)
+        return None
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))

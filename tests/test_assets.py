@@ -24,7 +24,7 @@ def test_symbolic_link_pointing_outside_the_project_is_refused(project, tmp_path
     os.symlink(outside / "secret.png", project.root / "assets/link.png")
     result = check(project, "- image: {file: assets/link.png, alt: x}")
     assert result.exit_code == 1
-    assert "sections/pics.yaml:3: blocks[0].image.file: 'assets/link.png' points outside the project folder" in result.output
+    assert "sections/pics.yaml:3: blocks[1].image.file: 'assets/link.png' points outside the project folder" in result.output
     assert not (project.root / "out.pdf").exists()
 
 

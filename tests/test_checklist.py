@@ -99,7 +99,7 @@ def test_note_and_due_together_is_an_error(project):
     project.manifest(project.section("steps", "- checklist: [{text: A, note: x, due: y}]"))
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1
-    assert "sections/steps.yaml:3: blocks[0].checklist[0]: has both note: and due:; give one of them" in result.output
+    assert "sections/steps.yaml:3: blocks[1].checklist[1]: has both note: and due:; give one of them" in result.output
 
 
 def test_each_checkbox_names_the_page_it_is_on(default_pdf):

@@ -181,3 +181,19 @@ def test_riverside_checklist_starts_on_the_page_of_its_heading(editions):
     entry = next(e for e in reader.outline if e.title == "How to Pursue a Career in Medical Coding")
     page = page_texts(editions["riverside"])[reader.get_destination_page_number(entry)]
     assert "Your five steps" in page and "Research educational programs" in page
+
+
+def test_explain_says_which_settings_are_defaults_and_never_credits_an_unquoted_colour(project):
+    project.section("intro", "- paragraph: Hello.")
+    project.manifest("sections/intro.yaml")
+    project.write("schools/a.yaml", 'school: {name: Alpha High}\ntheme: {accent: "#2ab7a9"}\n')
+    project.write("schools/b.yaml", "school: {name: Beta High}\ntheme:\n  primary: #0f5e7a\n")
+    shown = CliRunner().invoke(main, ["explain", "--school", "schools/a.yaml"])
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    assert "theme.primary  #1d4e89  <- default; neither the profile nor the base guide gives one" in lines
+    assert "theme.accent  #2ab7a9  <- profile schools/a.yaml:2" in lines
+    hidden = CliRunner().invoke(main, ["explain", "--school", "schools/b.yaml"])
+    assert hidden.exit_code == 1
+    assert "#1d4e89" not in hidden.output
+    assert 'schools/b.yaml:3: theme.primary: is empty, because YAML reads an unquoted # as the start of a comment; a value starting with # must be quoted: primary: "#0f5e7a"' in hidden.output

@@ -70,6 +70,8 @@ blocks:
   - paragraph: no
   - bullets: [one, "", ~]
   - nested: {a: [1, {b: c}]}
+theme:
+  primary: #0f5e7a
 """
 
 
@@ -80,6 +82,16 @@ def test_a_file_read_back_from_the_cache_is_the_file_parsed(tmp_path, monkeypatc
     again = load_bytes(CACHED.encode(), "other/f.yaml", Problems())
     assert again == _shown_as(parsed, "other/f.yaml")
     assert again.get("title").quoted and not again.get("blocks").items[0].get("paragraph").quoted
+    assert again.get("theme").get("primary").comment == "#0f5e7a"
+
+
+def test_an_empty_value_keeps_the_comment_that_stands_in_its_place():
+    node, errors = load("primary: #0f5e7a  \naccent:   # the school colour\nsteps:\n  - #1 Apply\nfont: ''\n")
+    assert errors == []
+    assert node.get("primary").is_null and node.get("primary").comment == "#0f5e7a"
+    assert node.get("accent").comment == "# the school colour"
+    assert node.get("steps").items[0].comment == "#1 Apply"
+    assert node.get("font").comment == ""
 
 
 def _shown_as(node, shown):

@@ -97,3 +97,21 @@ def test_paragraphs_split_across_pages_come_out_the_same_from_the_memo(project, 
     outputs = rendered(load(manifest).handbook, 2)
     assert len(PdfReader(fresh).pages) >= 4  # the paragraphs do split across pages
     assert outputs[0] == outputs[1] == fresh.read_bytes()
+
+
+def test_a_paragraph_laid_out_from_the_memo_has_every_attribute_a_wrap_sets():
+    """A wrap that leaves a value as it was (one line of a whole-number leading is the same int) still hands it on."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    style = build_styles(Theme())["h2"]  # leading 16: one line is 16 points high at any width
+    first = MemoParagraph("At a glance", style)
+    first.wrap(300, 1000)
+    first.wrap(200, 1000)
+    second = MemoParagraph("At a glance", style)
+    assert second.wrap(200, 1000) == first.wrap(200, 1000)
+    fresh = Paragraph("At a glance", style)
+    fresh.wrap(200, 1000)
+    for name in ("width", "height", "blPara", "_wrapWidths"):
+        assert hasattr(second, name), name
+    assert (second.width, second.height) == (fresh.width, fresh.height)
+    second.drawOn(Canvas(io.BytesIO()), 0, 0)

@@ -29,7 +29,7 @@ def test_a_section_that_is_a_loop_of_links_is_named_at_its_line(project):
     project.manifest("sections/good.yaml", "sections/loop.yaml")
     result = invoke("check")
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == f"handbook.yaml:4: sections[1]: section file 'sections/loop.yaml' cannot be used: {LOOP}"
+    assert result.output.splitlines()[0] == f"handbook.yaml:4: sections[2]: section file 'sections/loop.yaml' cannot be used: {LOOP}"
 
 
 def test_an_image_and_a_logo_behind_a_loop_of_links_are_named_at_their_lines(project):
@@ -42,7 +42,7 @@ def test_an_image_and_a_logo_behind_a_loop_of_links_are_named_at_their_lines(pro
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert f"schools/x.yaml:3: school.logo: file 'assets/b.png' cannot be used: {LOOP}" in lines
-    assert f"sections/one.yaml:3: blocks[0].image.file: file 'assets/a.png' cannot be used: {LOOP}" in lines
+    assert f"sections/one.yaml:3: blocks[1].image.file: file 'assets/a.png' cannot be used: {LOOP}" in lines
 
 
 def test_a_manifest_that_is_a_loop_of_links_is_a_message(project):
@@ -83,7 +83,7 @@ def test_a_section_in_a_folder_without_permission_is_named_at_its_line():
         shutil.rmtree(root)
     assert result.exit_code == 1, result.output
     assert result.output.splitlines()[0] == (
-        "handbook.yaml:4: sections[1]: section file 'locked/day.yaml' cannot be used: permission denied; make the file and the folders above it readable"
+        "handbook.yaml:4: sections[2]: section file 'locked/day.yaml' cannot be used: permission denied; make the file and the folders above it readable"
     )
 
 
@@ -93,7 +93,7 @@ def test_a_missing_file_in_a_subfolder_names_that_folder_and_the_closest_file(pr
     result = invoke("check", "guides/dental/handbook.yaml")
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        "guides/dental/handbook.yaml:3: sections[0]: section file 'sections/dya.yaml' not found in guides/dental; "
+        "guides/dental/handbook.yaml:3: sections[1]: section file 'sections/dya.yaml' not found in guides/dental; "
         "expected a YAML file relative to that folder; did you mean sections/day.yaml?"
     )
 

@@ -78,7 +78,7 @@ def test_percentile_rows_show_every_figure_and_a_range_chart(project):
 
 
 def test_range_chart_needs_percentiles(project):
-    with pytest.raises(ContentError, match=r"pay.yaml:4: blocks\[0\].salary_table.rows\[0\]: 'Median' has no 10th and 90th percentile"):
+    with pytest.raises(ContentError, match=r"pay.yaml:4: blocks\[1\].salary_table.rows\[1\]: 'Median' has no 10th and 90th percentile"):
         table(project, """
             - salary_table:
                 source: S
@@ -133,9 +133,9 @@ def test_unknown_occupation_and_area_name_both_with_close_matches(project):
             """)
     lines = [str(p) for p in caught.value.problems]
     assert lines == [
-        "sections/pay.yaml:6: blocks[0].salary_table.import.occupation: occupation code '29-2073' is not in 'oews.csv'; "
+        "sections/pay.yaml:6: blocks[1].salary_table.import.occupation: occupation code '29-2073' is not in 'oews.csv'; "
         "close matches: 29-2072 (Medical Records Specialists), 29-2071 (Medical Records and Health Information Technicians)",
-        "sections/pay.yaml:10: blocks[1].salary_table.import.areas[0]: area 'Alpha Stat' has no row for occupation 29-2072 in 'oews.csv'; did you mean 'Alpha State'?",
+        "sections/pay.yaml:10: blocks[2].salary_table.import.areas[1]: area 'Alpha Stat' has no row for occupation 29-2072 in 'oews.csv'; did you mean 'Alpha State'?",
     ]
 
 
@@ -145,7 +145,7 @@ def test_stale_figures_warn_with_file_line_and_period(project, monkeypatch):
     project.manifest(project.section("pay", body))
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 0
-    assert "sections/pay.yaml:3: warning: blocks[0].salary_table.period: the figures are for May 2022, more than 3 years before 2026-01-01" in result.output
+    assert "sections/pay.yaml:3: warning: blocks[1].salary_table.period: the figures are for May 2022, more than 3 years before 2026-01-01" in result.output
     project.manifest(project.section("pay", body), extra="salary_max_age_years: 4\n")
     assert "warning" not in CliRunner().invoke(main, ["check"]).output
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704067200")  # 2024-01-01
@@ -158,10 +158,10 @@ def test_missing_source_warns_and_fails_in_strict_mode(project, monkeypatch):
     project.manifest(project.section("pay", "- salary_table: {period: May 2025, rows: [{label: M, annual: 42630}]}"))
     lenient = CliRunner().invoke(main, ["check"])
     assert lenient.exit_code == 0
-    assert "sections/pay.yaml:3: warning: blocks[0].salary_table: has no source" in lenient.output
+    assert "sections/pay.yaml:3: warning: blocks[1].salary_table: has no source" in lenient.output
     strict = CliRunner().invoke(main, ["check", "--strict"])
     assert strict.exit_code == 1
-    assert "sections/pay.yaml:3: warning: blocks[0].salary_table: has no source" in strict.output
+    assert "sections/pay.yaml:3: warning: blocks[1].salary_table: has no source" in strict.output
     assert strict.output.splitlines()[-1] == "1 problem found."
     assert CliRunner().invoke(main, ["build", "--strict", "-o", "x.pdf"]).exit_code == 1
     assert not (project.root / "x.pdf").exists()
@@ -183,7 +183,7 @@ def test_school_sections_follow_the_guides_age_limit(project, monkeypatch):
     project.manifest("sections/intro.yaml", extra="salary_max_age_years: 10\n")
     assert "warning" not in CliRunner().invoke(main, ["check", "--school", "schools/one.yaml"]).output
     project.manifest("sections/intro.yaml")
-    assert "schools/local/pay.yaml:3: warning: blocks[0].salary_table.period" in CliRunner().invoke(main, ["check", "--school", "schools/one.yaml"]).output
+    assert "schools/local/pay.yaml:3: warning: blocks[1].salary_table.period" in CliRunner().invoke(main, ["check", "--school", "schools/one.yaml"]).output
 
 
 def test_strict_check_passes_on_the_shipped_guide_and_school_editions():
@@ -203,14 +203,14 @@ def test_stale_ok_accepts_old_figures_in_that_table_only(project, monkeypatch):
     result = CliRunner().invoke(main, ["check", "--strict"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "sections/pay.yaml:4: warning: blocks[1].salary_table.period: the figures are for May 2020, more than 3 years before 2026-01-01; "
+        "sections/pay.yaml:4: warning: blocks[2].salary_table.period: the figures are for May 2020, more than 3 years before 2026-01-01; "
         "look for newer figures, say why they are kept with stale_ok:, or raise salary_max_age_years in the manifest",
         "1 problem found.",
     ]
 
 
 def test_stale_ok_needs_a_reason(project):
-    with pytest.raises(ContentError, match=r"pay.yaml:3: blocks\[0\].salary_table.stale_ok: is empty; say why the figures are kept"):
+    with pytest.raises(ContentError, match=r"pay.yaml:3: blocks\[1\].salary_table.stale_ok: is empty; say why the figures are kept"):
         table(project, "- salary_table: {source: S, period: May 2020, stale_ok: '', rows: [{label: M, annual: 42630}]}")
 
 
@@ -243,9 +243,9 @@ def test_a_point_between_thousands_warns_once_with_what_it_is_read_as(project):
             rows:
               - {label: Coders, annual: {pct25: 44500, median: 52.000}, employment: 1.900}
         """) == [
-        "sections/pay.yaml:7: warning: blocks[0].salary_table.rows[0].annual.median: '52.000' is read as $52; "
+        "sections/pay.yaml:7: warning: blocks[1].salary_table.rows[1].annual.median: '52.000' is read as $52; "
         "if you meant 52,000, write 52000 or 52,000 (a point is only for cents, as in 20.50)",
-        "sections/pay.yaml:7: warning: blocks[0].salary_table.rows[0].employment: '1.900' is read as 1.9; "
+        "sections/pay.yaml:7: warning: blocks[1].salary_table.rows[1].employment: '1.900' is read as 1.9; "
         "if you meant 1,900, write 1900 or 1,900 (a count has no point)",
         "2 problems found.",
     ]
@@ -262,11 +262,11 @@ def test_figures_below_the_minimum_wage_or_above_a_ceiling_warn(project):
               - {label: A year as an hour, hourly: 42630}
               - {label: Fine, annual: 15080, hourly: 250}
         """) == [
-        "sections/pay.yaml:7: warning: blocks[0].salary_table.rows[0].annual: $520 a year is less than $15,080, what 2,080 hours "
+        "sections/pay.yaml:7: warning: blocks[1].salary_table.rows[1].annual: $520 a year is less than $15,080, what 2,080 hours "
         "at the U.S. federal minimum wage of $7.25 an hour pay; check the figure (pay per hour goes under hourly:)",
-        "sections/pay.yaml:8: warning: blocks[0].salary_table.rows[1].hourly: $0.52 an hour is less than the U.S. federal minimum wage "
+        "sections/pay.yaml:8: warning: blocks[1].salary_table.rows[2].hourly: $0.52 an hour is less than the U.S. federal minimum wage "
         "of $7.25 an hour; check the figure",
-        "sections/pay.yaml:9: warning: blocks[0].salary_table.rows[2].hourly: $42,630.00 an hour is more than $250.00, more than any "
+        "sections/pay.yaml:9: warning: blocks[1].salary_table.rows[3].hourly: $42,630.00 an hour is more than $250.00, more than any "
         "occupation's typical pay; check the figure (pay per year goes under annual:)",
         "3 problems found.",
     ]
@@ -287,9 +287,9 @@ def test_percentiles_out_of_order_warn_at_the_figure_that_breaks_the_order(proje
                 annual: {pct10: 30000, pct25: 30000, pct90: 73000}
                 hourly: {median: 20}
         """) == [
-        "sections/pay.yaml:8: warning: blocks[0].salary_table.rows[0].annual.median: the median, $44,000, is less than the "
+        "sections/pay.yaml:8: warning: blocks[1].salary_table.rows[1].annual.median: the median, $44,000, is less than the "
         "25th percentile, $46,000; percentiles rise from pct10 to pct25, median, pct75 and pct90, so check both figures",
-        "sections/pay.yaml:11: warning: blocks[0].salary_table.rows[1].hourly.median: the median, $10.00 an hour ($20,800 a year "
+        "sections/pay.yaml:11: warning: blocks[1].salary_table.rows[2].hourly.median: the median, $10.00 an hour ($20,800 a year "
         "at 2,080 hours), is less than the 10th percentile, $30,000 a year; percentiles rise from pct10 to pct25, median, pct75 "
         "and pct90, so check both figures",
         "2 problems found.",

@@ -75,6 +75,10 @@ class MemoParagraph(Paragraph):
             frags = self._memo.fragments(text, style)
         super().__init__(text, style, bulletText, frags, *args, **kwargs)
         self._wrapped: tuple[float, tuple[float, float]] | None = None
+        # What a wrap hands on is measured against the paragraph as made, not as last wrapped:
+        # a later wrap may leave a value as it was (the same int height), and a paragraph
+        # laid out from the memo must still get it.
+        self._made = dict(vars(self)) if self._memo is not None else None
 
     def wrap(self, availWidth, availHeight):
         # The lines depend on the width alone; splitting may drop them (del blPara), so check they are there.
@@ -84,10 +88,10 @@ class MemoParagraph(Paragraph):
         if known is not None:
             vars(self).update(known)
             return self._wrapped[1]
-        before = dict(vars(self))
         size = super().wrap(availWidth, availHeight)
         self._wrapped = (availWidth, size)
         if self._memo is not None:
-            changed = {k: v for k, v in vars(self).items() if before.get(k, self) is not v}
+            made = self._made
+            changed = {k: v for k, v in vars(self).items() if k != "_made" and made.get(k, made) is not v}
             self._memo.remember_layout(self.text, self.style, availWidth, changed)
         return size

@@ -72,7 +72,7 @@ def import_rows(ctx, node: Node, path: str) -> list[SalaryRow]:
 
         close = difflib.get_close_matches(area, list(by_area), n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else f"; areas with that code: {', '.join(list(by_area)[:8])}"
-        read.error(fields.get("areas").where, join(path, f"areas[{i}]"), f"area '{area}' has no row for occupation {code} in '{name}'{hint}")
+        read.error(fields.get("areas").where, join(join(path, "areas"), i), f"area '{area}' has no row for occupation {code} in '{name}'{hint}")
     return [_row(record, top_annual, top_hourly) for record in chosen]
 
 

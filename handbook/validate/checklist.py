@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handbook.loader import Mapping, Node
 from handbook.model import Block, Checklist, ChecklistItem
-from handbook.validate.fields import Reader, join
+from handbook.validate.fields import Reader, became_mapping, closest, join, split_by_colon
 
 CHECKLIST_KEYS = ("title", "items", "fillable")
 ITEM_KEYS = ("text", "note", "due", "items")
@@ -36,6 +36,11 @@ def _item(read: Reader, node: Node, path: str, depth: int) -> ChecklistItem | No
     if not isinstance(node, Mapping):
         text = read.inline(node, path, required=True)
         return ChecklistItem(text) if text else None
+    meant = split_by_colon(node)
+    key = node.keys()[0] if meant else ""
+    if meant and key not in ITEM_KEYS and not (key.islower() and closest(key, ITEM_KEYS)):  # `- txt: ...` is a misspelt key
+        read.error(node.where, path, became_mapping(meant))
+        return None
     fields = read.mapping(node, path, ITEM_KEYS, required=("text",))
     if fields is None:
         return None

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from handbook.errors import Problems, Where
-from handbook.loader import Mapping, NodeCache
+from handbook.loader import Mapping, NodeCache, Scalar
 from handbook.model import Handbook, Section
 from handbook.validate.blocks import BlockContext
 from handbook.validate.fields import Reader, suggest
@@ -46,6 +46,8 @@ def read_edition(
     handbook = replace(handbook, sections=tuple(sections), inputs=(*base.inputs, profile.path))
     values = _setting_values(handbook)
     origins = [replace(o, value=values.get(o.what, "")) for o in origins]
+    given = {o.what for o in origins}
+    origins += [Origin(name, value, "default; neither the profile nor the base guide gives one") for name, value in values.items() if name not in given]
     return handbook, sorted(origins, key=lambda o: o.what) + section_origins
 
 
@@ -55,8 +57,9 @@ def _apply_settings(read: Reader, base: Handbook, profile: Profile) -> tuple[Han
     for key, (node, where) in profile.settings.items():
         if key == "theme":
             updates["theme"] = read_theme(read, node, base.theme)
-            for sub, _ in node.entries if isinstance(node, Mapping) else ():
-                changed[f"theme.{sub.text}"] = sub.where
+            for sub, value in node.entries if isinstance(node, Mapping) else ():
+                if not (isinstance(value, Scalar) and value.is_null):  # an empty value sets nothing
+                    changed[f"theme.{sub.text}"] = sub.where
         elif key == "page_size":
             updates[key] = read.choice(node, key, PAGE_SIZES, base.page_size)
             changed[key] = where

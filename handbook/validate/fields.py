@@ -1,7 +1,8 @@
 """Typed reads of loaded nodes that record a problem instead of raising.
 
 Every message names the field (`blocks[2].salary_table.rows[1].annual`), what
-was found and what is expected.
+was found and what is expected. Positions in a list count from 1, as people
+count: `blocks[1]` is the first block, here as in `override: block:`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 from typing import Callable, Iterable, TypeVar
 
 from handbook.errors import Problems, Where
-from handbook.loader import Mapping, Node, Scalar, Sequence
+from handbook.loader import Mapping, Node, Scalar, Sequence, quoted
 from handbook.markup import MarkupError, parse_inline
 from handbook.model import Inline
 
@@ -34,17 +35,39 @@ def describe(node: Node) -> str:
     return f"'{shown}'"
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """A ' (did you mean ...?)' hint, or '' when nothing is close."""
+def split_by_colon(node: Node) -> str | None:
+    """The text a list item was meant to be when an unquoted ': ' made it a one-key mapping
+    (`- Note: bring your ID`); None for anything else."""
+    if isinstance(node, Mapping) and len(node.entries) == 1:
+        key, value = node.entries[0]
+        if isinstance(value, Scalar) and not key.quoted and not value.quoted and not value.is_null and key.where.line == value.where.line:
+            return f"{key.text}: {value.text}"
+    return None
+
+
+def became_mapping(text: str) -> str:
+    """The message for an item that `split_by_colon` found."""
+    return f"this item became a mapping because of the ': ' in it; quote the text: - {quoted(text)}"
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to a misspelt `word`, or None when nothing is close."""
     import difflib  # only when there is a mistake to suggest a fix for
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A ' (did you mean ...?)' hint, or '' when nothing is close."""
+    close = closest(word, choices)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def join(path: str, key: str | int) -> str:
+    """The field `key` of `path`; an int is a list index (from 0), shown as a position counting from 1."""
     if isinstance(key, int):
-        return f"{path}[{key}]"
+        return f"{path}[{key + 1}]"
     return f"{path}.{key}" if path else key
 
 
@@ -58,6 +81,7 @@ class Reader:
         self.glyphs: frozenset[int] | None = None  # what the handbook's font can draw, once known
         self.placeholders_seen = False  # whether any text read so far had a {school.*} or {var.*}
         self.files_seen: list = []  # files (images, CSVs) that what was read refers to, as resolved paths
+        self._empty_reported: set[tuple[Where, str]] = set()
 
     def sharing(self, problems: Problems) -> "Reader":
         """A reader with these variables and this font that adds its problems to `problems`."""
@@ -74,22 +98,47 @@ class Reader:
     def error(self, where: Where, path: str, message: str) -> None:
         self.problems.add(where, f"{path}: {message}" if path else message)
 
+    def empty(self, node: Node, path: str, expected: str) -> None:
+        """Report a value that was required but left empty, once, with the fix when a `#` hid it."""
+        if (node.where, path) in self._empty_reported:
+            return
+        self._empty_reported.add((node.where, path))
+        hidden = node.comment if isinstance(node, Scalar) else ""
+        if len(hidden) > 1 and not hidden[1].isspace():
+            fix = f"- {quoted(hidden)}" if path.endswith("]") else f"{path.rsplit('.', 1)[-1]}: {quoted(hidden)}"
+            self.error(node.where, path, f"is empty, because YAML reads an unquoted # as the start of a comment; a value starting with # must be quoted: {fix}")
+        else:
+            self.error(node.where, path, f"is empty; {expected}")
+
     def mapping(self, node: Node, path: str, allowed: Iterable[str], required: Iterable[str] = ()) -> Mapping | None:
-        """Check that `node` is a mapping with only `allowed` keys and every `required` one."""
+        """Check that `node` is a mapping with only `allowed` keys and every `required` one.
+
+        A misspelt key is reported once, then read as the key it is closest to, so that
+        `scool:` does not also make `school:` missing and every {school.*} undefined.
+        """
         if not isinstance(node, Mapping):
             self.error(node.where, path, f"expected a mapping of {', '.join(allowed)}; got {describe(node)}")
             return None
         allowed = list(allowed)
+        meant: dict[str, str] = {}
         for key, _ in node.entries:
             if key.text not in allowed:
+                close = closest(key.text, allowed)
                 self.error(
                     key.where,
                     join(path, key.text),
-                    f"unknown key; expected one of {', '.join(allowed)}{suggest(key.text, allowed)}",
+                    f"unknown key; expected one of {', '.join(allowed)}" + (f"; did you mean '{close}'?" if close else ""),
                 )
+                if close and close not in node.keys() and close not in meant.values():
+                    meant[key.text] = close
+        if meant:
+            node = Mapping(tuple((Scalar(meant.get(k.text, k.text), k.where, k.quoted), v) for k, v in node.entries), node.where)
         for key in required:
-            if node.get(key) is None or _is_null(node.get(key)):
+            value = node.get(key)
+            if value is None:
                 self.error(node.where, join(path, key), "is missing; this field is required")
+            elif _is_null(value):
+                self.empty(value, join(path, key), "this field is required")
         return node
 
     def text(self, node: Node | None, path: str, *, required: bool = False, default: str = "") -> str:
@@ -114,10 +163,11 @@ class Reader:
     def _text(self, node: Node | None, path: str, *, required: bool, default: str, markup: bool, drawn: bool = True) -> str:
         if node is None or _is_null(node):
             if required and node is not None:
-                self.error(node.where, path, "is empty; expected text")
+                self.empty(node, path, "expected text")
             return default
         if not isinstance(node, Scalar):
-            self.error(node.where, path, f"expected text; got {describe(node)}")
+            meant = split_by_colon(node)
+            self.error(node.where, path, became_mapping(meant) if meant else f"expected text; got {describe(node)}")
             return default
         bad = _CONTROL.search(node.text)
         if bad:
@@ -185,7 +235,7 @@ class Reader:
         """A list whose every item is read with `read`; an empty list is a problem when `required`."""
         if node is None or _is_null(node):
             if required and node is not None:
-                self.error(node.where, path, "is empty; expected a list with at least one item")
+                self.empty(node, path, "expected a list with at least one item")
             return ()
         if not isinstance(node, Sequence):
             self.error(node.where, path, f"expected a list (lines starting with '- '); got {describe(node)}")

@@ -101,14 +101,21 @@ def read_theme(read: Reader, node: Node | None, base: Theme) -> Theme:
     fields = read.mapping(node, "theme", THEME_KEYS)
     if fields is None:
         return base
+    font = fields.get("font")
+    if isinstance(font, Scalar) and font.is_null:
+        read.empty(font, "theme.font", f"expected one of {', '.join(FONT_FAMILIES)}; leave the key out to keep {base.font}")
     return Theme(
         primary=_colour(read, fields.get("primary"), "theme.primary", base.primary),
         accent=_colour(read, fields.get("accent"), "theme.accent", base.accent),
-        font=read.choice(fields.get("font"), "theme.font", tuple(FONT_FAMILIES), base.font),
+        font=read.choice(font, "theme.font", tuple(FONT_FAMILIES), base.font),
     )
 
 
 def _colour(read: Reader, node: Node | None, path: str, default: str) -> str:
+    """A colour given as "#rrggbb"; a key written with no value is a mistake, not the default."""
+    if isinstance(node, Scalar) and node.is_null:
+        read.empty(node, path, f'expected a quoted hex colour such as "#1d4e89"; leave the key out to keep {default}')
+        return default
     value = read.text(node, path)
     if not value:
         return default

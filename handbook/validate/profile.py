@@ -107,7 +107,8 @@ def _key_where(fields: Mapping, key: str) -> Where:
 def _read_school(read: Reader, node: Node | None, folder: Path, project: Path) -> tuple[dict[str, str], School]:
     fields = read.mapping(node, "school", SCHOOL_KEYS, required=("name",)) if node is not None else None
     if fields is None:
-        return {}, School(name="")
+        # Already reported: {school.*} placeholders stay as written rather than each being an error of its own.
+        return {f"school.{key}": f"{{school.{key}}}" for key in SCHOOL_KEYS if key != "logo"}, School(name="")
     values = {key: (read.file_name if key == "logo" else read.text)(fields.get(key), join("school", key)) for key in SCHOOL_KEYS}
     website = values["website"]
     if website and not website.startswith(("http://", "https://")):
@@ -188,10 +189,10 @@ def _replacement(read: Reader, node: Node, path: str, folder: Path) -> Replaceme
 
 def _override(ctx: BlockContext, node: Node, path: str) -> Override | None:
     read = ctx.read
-    kinds = [key for key in (node.keys() if isinstance(node, Mapping) else []) if key in BLOCK_KINDS]
     fields = read.mapping(node, path, ("section", "block", *BLOCK_KINDS), required=("section", "block"))
     if fields is None:
         return None
+    kinds = [key for key in fields.keys() if key in BLOCK_KINDS]  # after a misspelt kind is read as the one it is closest to
     if len(kinds) != 1:
         read.error(node.where, path, f"expected exactly one new block, written as one of {', '.join(BLOCK_KINDS)}: content")
         return None

@@ -54,7 +54,7 @@ def salary_table(ctx, node: Node, path: str) -> Block | None:
     if chart == "range":
         for i, row in enumerate(rows):
             if row.wage("pct10") is None or row.wage("pct90") is None:
-                read.error(node.where, join(path, f"rows[{i}]"), f"'{row.label}' has no 10th and 90th percentile; chart: range needs pct10 and pct90 in every row (or use chart: bars)")
+                read.error(node.where, join(join(path, "rows"), i), f"'{row.label}' has no 10th and 90th percentile; chart: range needs pct10 and pct90 in every row (or use chart: bars)")
     if not show_table and chart == "none":
         read.error(node.where, join(path, "table"), "is false and there is no chart; show the table, or add chart: bars or chart: range")
     if not rows:
