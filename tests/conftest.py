@@ -15,7 +15,6 @@ from handbook.build import build_handbook
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MANIFEST = ROOT / "handbook.yaml"
-NOT_FOR_PRINT = "not-for-print"  # a folder of PDFs made broken on purpose; the validator sweep skips it
 TOOL_PACKAGES = {"qpdf": "qpdf", "pdffonts": "poppler-utils", "pdftoppm": "poppler-utils", "pdftotext": "poppler-utils"}
 
 
@@ -140,17 +139,3 @@ def pdf_problems(pdf: Path) -> list[str]:
     except Exception as exc:  # noqa: BLE001 - any failure to read is the finding
         found.append(f"pypdf (strict): {exc!r}")
     return found
-
-
-@pytest.fixture(scope="session", autouse=True)
-def every_pdf_passes_the_validators(tmp_path_factory):
-    """After the whole run, check every PDF any test wrote with the tools a print shop uses."""
-    yield
-    base = tmp_path_factory.getbasetemp()
-    pdfs = [p for p in base.rglob("*.pdf") if p.is_file() and p.read_bytes()[:5] == b"%PDF-" and NOT_FOR_PRINT not in p.parts]
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(pdf_problems, pdfs))
-    failures = [f"{pdf.relative_to(base)}: {'; '.join(found)}" for pdf, found in zip(pdfs, results) if found]
-    assert not failures, "PDFs that fail validation:\n" + "\n".join(failures)

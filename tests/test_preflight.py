@@ -11,7 +11,7 @@ from handbook.build import build_handbook
 from handbook.cli import main
 from handbook.fonts import register_family
 from handbook.preflight import preflight
-from tests.conftest import DEFAULT_MANIFEST, NOT_FOR_PRINT, ROOT
+from tests.conftest import DEFAULT_MANIFEST, ROOT
 
 DAMAGED = sorted((ROOT / "tests/bad/pdfs").glob("*.pdf"))
 
@@ -34,8 +34,7 @@ def test_school_edition_images_are_sharp(tmp_path):
 
 
 def test_unembedded_font_and_text_off_the_page_fail(tmp_path):
-    path = tmp_path / NOT_FOR_PRINT / "bad.pdf"
-    path.parent.mkdir()
+    path = tmp_path / "bad.pdf"
     canvas = Canvas(str(path), pagesize=(612, 792))
     canvas.setFont("Helvetica", 12)
     canvas.drawString(72, 700, "Inside")
@@ -79,8 +78,7 @@ def test_a4_is_shown_as_8_27_by_11_69_inches(project):
 
 
 def test_one_failure_is_counted_in_the_singular(tmp_path):
-    path = tmp_path / NOT_FOR_PRINT / "one.pdf"
-    path.parent.mkdir()
+    path = tmp_path / "one.pdf"
     register_family("Lato")
     canvas = Canvas(str(path), pagesize=(612, 792), initialFontName="Lato")
     canvas.drawString(-150, 400, "Off the left edge")
