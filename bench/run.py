@@ -62,7 +62,7 @@ if which == "floor":
     build = lambda: floor.build(io.BytesIO())
 else:
     from handbook.build import load
-    from handbook.loader import NodeCache
+    from handbook.node_cache import NodeCache
     from handbook.render.document import render_pdf
     cache = NodeCache()  # as a batch does: files parsed once, validated for every document
     build = lambda: render_pdf(load(Path("handbook.yaml"), cache=cache).handbook, io.BytesIO())

@@ -18,7 +18,8 @@ from typing import Callable, Iterator
 
 from handbook import cache
 from handbook.errors import HandbookError
-from handbook.loader import NodeCache, display_path
+from handbook.display import display_path
+from handbook.node_cache import NodeCache
 
 
 @dataclass(frozen=True)

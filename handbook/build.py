@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from handbook.errors import ContentError, Problem, Problems
-from handbook.loader import NodeCache
+from handbook.errors import ContentError, raise_problems
+from handbook.problems import Problem, Problems
+from handbook.node_cache import NodeCache
 from handbook.model import Handbook
 from handbook.validate.handbook import read_handbook
 
@@ -58,7 +59,7 @@ def load(manifest: Path, school: Path | None = None, cache: NodeCache | None = N
         from handbook.validate.edition import read_edition
 
         handbook, origins = read_edition(school, problems, cache, today)
-    problems.raise_if_any(strict=strict)
+    raise_problems(problems, strict=strict)
     assert handbook is not None
     return Loaded(handbook, tuple(problems.warnings), tuple(origins))
 

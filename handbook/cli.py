@@ -122,7 +122,7 @@ def batch(profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles:
 
     from handbook.batch import run_batch
     from handbook.errors import HandbookError
-    from handbook.loader import display_path
+    from handbook.display import display_path
 
     def progress(results):
         if not sys.stderr.isatty():
@@ -203,7 +203,7 @@ def sections(ctx: click.Context, manifest: Path, school: Path | None) -> None:
       handbook sections --school schools/riverside.yaml
     """
     from handbook.build import load
-    from handbook.loader import display_path
+    from handbook.display import display_path
 
     _manifest_or_school(ctx, manifest, school)
     handbook = load(manifest, school).handbook

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 from pathlib import Path
 
-from handbook.errors import Where
+from handbook.problems import Where
 
 
 @dataclass(frozen=True)

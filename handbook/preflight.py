@@ -8,7 +8,8 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook.errors import HandbookError, os_problem
+from handbook.errors import HandbookError
+from handbook.problems import os_problem
 
 MIN_DPI = 150
 TOLERANCE = 0.5  # points a shape may overhang the page edge (rounding)

@@ -15,7 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, TypeVar
 
-from handbook.errors import OutputError, os_problem, shown_name
+from handbook.errors import OutputError
+from handbook.problems import os_problem, shown_name
 
 T = TypeVar("T")
 

@@ -13,10 +13,11 @@ import re
 
 import yaml
 
-from handbook.errors import Problems, Where
-from handbook.loader import MAX_DEPTH, Mapping, Node, Scalar, Sequence, quoted
+from handbook.problems import Problems, Where
+from handbook.nodes import Mapping, Node, quoted, Scalar, Sequence
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML was built with it
+MAX_NESTING = 40  # levels of mappings and lists in one file
 
 
 class _Refused(Exception):
@@ -29,7 +30,7 @@ class _Refused(Exception):
 def _compose(text: str, shown: str, problems: Problems) -> Node | None:
     """Build nodes straight from parser events, refusing anchors, aliases, tags and extra documents.
 
-    Iterative, so no nesting depth can exhaust the stack; deeper than MAX_DEPTH is refused.
+    Iterative, so no nesting depth can exhaust the stack; deeper than MAX_NESTING is refused.
     """
     root: Node | None = None
     lines: list[str] | None = None  # the text's lines, split only when a value is empty
@@ -58,8 +59,8 @@ def _compose(text: str, shown: str, problems: Problems) -> Node | None:
                 comment = rest if rest.startswith("#") else ""
             node: Node | None = Scalar(event.value, where, quoted=bool(event.style), comment=comment)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if len(stack) >= MAX_DEPTH:
-                raise _Refused(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels; a handbook needs far less")
+            if len(stack) >= MAX_NESTING:
+                raise _Refused(event.start_mark, f"nesting is deeper than {MAX_NESTING} levels; a handbook needs far less")
             stack.append((event, []))
             continue
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):

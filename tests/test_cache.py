@@ -214,7 +214,7 @@ def test_files_edited_between_the_editions_of_one_process_are_read_again(project
     from PIL import Image
 
     from handbook.build import build_handbook
-    from handbook.loader import NodeCache
+    from handbook.node_cache import NodeCache
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     rows = [["AREA_TITLE", "OCC_CODE", "OCC_TITLE", "TOT_EMP", "A_MEDIAN", "H_MEDIAN"], ["Sample Nation", "29-2072", "Medical Records Specialists", "1,900", "46,800", "22.50"]]

@@ -129,7 +129,7 @@ def test_school_and_manifest_together_is_a_usage_error(monkeypatch):
 
 def test_editions_loaded_with_one_cache_share_plain_sections_and_keep_their_own_text(project):
     from handbook.build import load
-    from handbook.loader import NodeCache
+    from handbook.node_cache import NodeCache
 
     project.write("sections/plain.yaml", "title: Plain\nblocks:\n  - salary_table:\n      period: '2001'\n      source: Survey\n      rows:\n        - {label: Median, annual: 40000}\n")
     project.write("sections/named.yaml", "title: For {school.name}\nblocks:\n  - paragraph: Welcome, {school.name} students.\n")

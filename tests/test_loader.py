@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from handbook.errors import Problems
-from handbook.loader import Mapping, Scalar, Sequence, load_bytes
+from handbook.problems import Problems
+from handbook.loader import load_bytes
+from handbook.nodes import Mapping, Scalar, Sequence
 
 
 def load(text: str | bytes):

@@ -11,7 +11,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBre
 from reportlab.platypus.doctemplate import LayoutError
 
 from handbook import __version__
-from handbook.errors import HandbookError, Problem
+from handbook.errors import HandbookError
+from handbook.problems import Problem
 from handbook.model import Handbook, Image
 from handbook.render.back_cover import has_back_cover
 from handbook.render.blocks import LEADS, image_size, render_block
@@ -70,7 +71,7 @@ def text_frame(page_size: str) -> tuple[float, float]:
 
 def blurry_images(handbook: Handbook) -> list[Problem]:
     """A warning for each image block that will print under preflight's MIN_DPI at its size on the page."""
-    from handbook.loader import display_path
+    from handbook.display import display_path
     from handbook.preflight import MIN_DPI
     from handbook.render.images import pixel_size
 

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from handbook.loader import Mapping, Node, Scalar
+from handbook.nodes import Mapping, Node, Scalar
 from handbook.model import Block, Bullets, Callout, Image, Paragraph, Quote, Steps
 from handbook.validate.assets import inspect_image
 from handbook.validate.checklist import checklist

@@ -11,8 +11,9 @@ import csv
 import io
 from pathlib import Path
 
-from handbook.errors import Where
-from handbook.loader import Node, display_path
+from handbook.problems import Where
+from handbook.display import display_path
+from handbook.nodes import Node
 from handbook.model import Figure, SalaryRow
 from handbook.validate.assets import resolve_inside
 from handbook.validate.fields import Reader, join

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.loader import Mapping, Node
+from handbook.nodes import Mapping, Node
 from handbook.model import Block, Checklist, ChecklistItem
 from handbook.validate.fields import Reader, became_mapping, closest, join, split_by_colon
 

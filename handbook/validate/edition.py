@@ -6,8 +6,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from handbook.errors import Problems, Where
-from handbook.loader import Mapping, NodeCache, Scalar
+from handbook.problems import Problems, Where
+from handbook.node_cache import NodeCache
+from handbook.nodes import Mapping, Scalar
 from handbook.model import Handbook, Section
 from handbook.validate.blocks import BlockContext
 from handbook.validate.fields import Reader, suggest

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, TypeVar
 
-from handbook.errors import Problems, Where
-from handbook.loader import Mapping, Node, Scalar, Sequence, quoted
+from handbook.problems import Problems, Where
+from handbook.nodes import Mapping, Node, quoted, Scalar, Sequence
 from handbook.markup import MarkupError, parse_inline
 from handbook.model import Inline
 

@@ -7,9 +7,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from handbook.errors import Problems, Where
+from handbook.problems import Problems, Where
 from handbook.fonts import FONT_FAMILIES
-from handbook.loader import Mapping, Node, NodeCache, Scalar, display_path, load_file
+from handbook.display import display_path
+from handbook.loader import load_file
+from handbook.node_cache import NodeCache
+from handbook.nodes import Mapping, Node, Scalar
 from handbook.model import Handbook, Section, Theme
 from handbook.validate.blocks import BlockContext, read_block
 from handbook.validate.fields import Reader

@@ -6,13 +6,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook.errors import Problems, Where, shown_name
-from handbook.loader import Mapping, Node, Scalar, load_file
+from handbook.problems import Problems, shown_name, Where
+from handbook.loader import load_file
+from handbook.nodes import Mapping, Node, Scalar
 from handbook.model import Block, Contact, School, Theme
 from handbook.validate.assets import check_image
 from handbook.validate.blocks import BLOCK_KINDS, BlockContext, read_block
 from handbook.validate.fields import Reader, join
-from handbook.validate.paths import WINDOWS_PATH, closest, find, folder_name
+from handbook.display import closest_file, folder_name
+from handbook.validate.paths import find, WINDOWS_PATH
 
 PROFILE_KEYS = ("handbook", "school", "edition", "title", "subtitle", "page_size", "theme", "variables", "exclude", "add", "replace", "override")
 SCHOOL_KEYS = ("name", "logo", "address", "phone", "email", "website")
@@ -128,7 +130,7 @@ def _find_logo(read: Reader, node: Node, name: str, folder: Path, project: Path)
         return check_image(read, node, "school.logo", name, folder)
     if not _there(project / name) and not WINDOWS_PATH.search(name) and not Path(name).is_absolute():
         shown = f"{folder_name(folder)} or {folder_name(project)}"
-        read.error(node.where, "school.logo", f"file '{shown_name(name)}' not found in {shown}; expected an image file relative to one of them{closest(name, project)}")
+        read.error(node.where, "school.logo", f"file '{shown_name(name)}' not found in {shown}; expected an image file relative to one of them{closest_file(name, project)}")
         return None
     return check_image(read, node, "school.logo", name, project)
 

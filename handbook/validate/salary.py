@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from handbook.loader import Mapping, Node, Scalar
+from handbook.nodes import Mapping, Node, Scalar
 from handbook.model import HOURS_PER_YEAR, MEASURES, Block, Figure, SalaryRow, SalaryTable, Wage
 from handbook.render import money
 from handbook.validate.fields import Reader, join
