@@ -1,21 +1,13 @@
-"""Register the bundled TrueType families with ReportLab, once per process."""
+"""The bundled font families: the files of their faces and the characters those faces can draw.
+
+What validation needs to know about fonts, without ReportLab; registering the faces
+with ReportLab is rendering's part (`render/faces.py`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from handbook import cache
 from handbook.resources import fonts_dir
-
-
-@dataclass(frozen=True, eq=False)
-class FontFamily:
-    """The four faces of one family, by the names they are registered under."""
-
-    regular: str
-    bold: str
-    italic: str
-    bold_italic: str
 
 
 FONT_FAMILIES: dict[str, dict[str, str]] = {
@@ -31,27 +23,6 @@ FONT_FAMILIES: dict[str, dict[str, str]] = {
 def font_files(family: str) -> list:
     """The font files a family is drawn from (for dependency lists)."""
     return [fonts_dir() / name for name in FONT_FAMILIES[family].values()]
-
-
-def register_family(family: str) -> FontFamily:
-    """Register `family`'s four faces and map bold/italic onto them; repeat calls are free."""
-    from reportlab.pdfbase import pdfmetrics
-
-    from handbook.render.faces import truetype
-
-    names = FontFamily(
-        regular=family,
-        bold=f"{family}-Bold",
-        italic=f"{family}-Italic",
-        bold_italic=f"{family}-BoldItalic",
-    )
-    if family in pdfmetrics.getRegisteredFontNames():
-        return names
-    files = FONT_FAMILIES[family]
-    for face, name in (("regular", names.regular), ("bold", names.bold), ("italic", names.italic), ("bold_italic", names.bold_italic)):
-        pdfmetrics.registerFont(truetype(name, fonts_dir() / files[face]))
-    pdfmetrics.registerFontFamily(family, normal=names.regular, bold=names.bold, italic=names.italic, boldItalic=names.bold_italic)
-    return names
 
 
 @cache.memo(maxsize=4)

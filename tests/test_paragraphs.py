@@ -13,7 +13,7 @@ from handbook.build import load
 from handbook.model import Theme
 from handbook.render.document import render_pdf
 from handbook.render.paragraphs import MemoParagraph, ParagraphMemo
-from handbook.theme import build_styles, styles_for
+from handbook.render.theme import build_styles, styles_for
 from tests.conftest import DEFAULT_MANIFEST
 
 MARKUP = 'Codes are <b>exact</b>, <i>checked</i> and <a href="https://example.org" color="#1d4e89"><u>documented</u></a>.'

@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handbook.build import build_handbook
 from handbook.cli import main
-from handbook.fonts import register_family
+from handbook.render.faces import register_family
 from handbook.preflight import preflight
 from tests.conftest import DEFAULT_MANIFEST, ROOT
 

@@ -10,7 +10,7 @@ from handbook.model import Handbook, School
 from handbook.render.inline import text_markup, url_markup
 from handbook.render.pages import MARGIN_SIDE, draw_image_fitted, draw_paragraph
 from handbook.render.paragraphs import MemoParagraph
-from handbook.theme import Styles
+from handbook.render.theme import Styles
 
 QR_SIZE = 1.6 * inch
 

@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable
 
 from handbook.render.inline import text_markup
 from handbook.render.paragraphs import MemoParagraph
-from handbook.theme import Styles
+from handbook.render.theme import Styles
 
 NUMBER_COLUMN = 36  # points reserved at the right for the page number
 LEADER_DOT_SPACING = 5  # points between the dots of a contents leader

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handbook.theme import Styles
+from handbook.render.theme import Styles
 
 
 @dataclass(frozen=True, eq=False)

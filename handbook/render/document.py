@@ -22,7 +22,7 @@ from handbook.render.context import RenderContext
 from handbook.render.keep import keep_heading_with_start
 from handbook.render.pages import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, PageDecor
 from handbook.render.paragraphs import MemoParagraph
-from handbook.theme import Styles, styles_for
+from handbook.render.theme import Styles, styles_for
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 

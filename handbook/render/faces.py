@@ -1,4 +1,4 @@
-"""TrueType faces for ReportLab, quick to load and quick to embed.
+"""TrueType faces for ReportLab, quick to load and quick to embed, and the bundled families registered with it.
 
 ReportLab parses a face's tables on every run, about 15 ms a face. What it
 derives is plain data, so it is kept in handbook's cache, named by the font
@@ -12,17 +12,48 @@ and its characters.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from hashlib import sha256  # loaded by ReportLab anyway; quicker than BLAKE2b on a whole font file
 from io import BytesIO
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from reportlab import Version
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 from handbook import cache
+from handbook.fonts import FONT_FAMILIES
+from handbook.resources import fonts_dir
 
 SUBSETS_KEPT = 64  # per face; the memo starts afresh when full
+
+
+@dataclass(frozen=True, eq=False)
+class FontFamily:
+    """The four faces of one family, by the names they are registered under."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+
+def register_family(family: str) -> FontFamily:
+    """Register `family`'s four faces and map bold/italic onto them; repeat calls are free."""
+    names = FontFamily(
+        regular=family,
+        bold=f"{family}-Bold",
+        italic=f"{family}-Italic",
+        bold_italic=f"{family}-BoldItalic",
+    )
+    if family in pdfmetrics.getRegisteredFontNames():
+        return names
+    files = FONT_FAMILIES[family]
+    for face, name in (("regular", names.regular), ("bold", names.bold), ("italic", names.italic), ("bold_italic", names.bold_italic)):
+        pdfmetrics.registerFont(truetype(name, fonts_dir() / files[face]))
+    pdfmetrics.registerFontFamily(family, normal=names.regular, bold=names.bold, italic=names.italic, boldItalic=names.bold_italic)
+    return names
 
 
 class SubsetMemoFace(TTFontFace):

@@ -10,7 +10,7 @@ from reportlab.lib.units import inch
 from handbook.model import Handbook
 from handbook.render.inline import text_markup
 from handbook.render.paragraphs import MemoParagraph
-from handbook.theme import Styles
+from handbook.render.theme import Styles
 
 MARGIN_SIDE = 0.85 * inch
 MARGIN_TOP = 1.0 * inch

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Table, TableStyle
 
-from handbook.theme import Styles
+from handbook.render.theme import Styles
 
 
 def styled_table(rows: list, col_widths: list[float], styles: Styles, commands: list, **options) -> Table:

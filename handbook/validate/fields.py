@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, TypeVar
 
+from handbook.fonts import covered_characters
 from handbook.problems import Problems, Where
 from handbook.nodes import Mapping, Node, quoted, Scalar, Sequence
 from handbook.markup import MarkupError, parse_inline
@@ -91,8 +92,6 @@ class Reader:
 
     def use_font(self, family: str) -> None:
         """Check drawn text against what `family` can draw from now on."""
-        from handbook.fonts import covered_characters
-
         self.font, self.glyphs = family, covered_characters(family)
 
     def error(self, where: Where, path: str, message: str) -> None:

@@ -12,7 +12,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from handbook import cache
-from handbook.fonts import FontFamily, register_family
+from handbook.render.faces import FontFamily, register_family
 from handbook.model import Theme
 from handbook.render.paragraphs import MemoStyle, ParagraphMemo
 
