@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handbook.model import Figure
-from handbook.render import money
+from handbook import money
 
 
 def test_annual_and_hourly_formats():

@@ -13,7 +13,8 @@ from handbook.build import build_handbook, load
 from handbook.cli import main
 from handbook.errors import ContentError
 from handbook.model import Figure
-from handbook.validate.salary import combine, period_end
+from handbook.validate.salary import period_end
+from handbook.validate.wages import combine
 from tests.conftest import ROOT, page_texts
 
 SAMPLE = ROOT / "assets/data/oews-sample.csv"

@@ -20,7 +20,8 @@ from handbook.render.canvas import HandbookCanvas
 from handbook.render.contents import ContentsEntry, SectionHeading, section_key
 from handbook.render.context import RenderContext
 from handbook.render.keep import keep_heading_with_start
-from handbook.render.pages import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, PageDecor
+from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP
+from handbook.render.pages import PageDecor
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.theme import Styles, styles_for
 

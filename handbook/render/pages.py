@@ -8,13 +8,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import inch
 
 from handbook.model import Handbook
+from handbook.render.back_cover import draw_back_cover
+from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, draw_image_fitted, draw_paragraph
 from handbook.render.inline import text_markup
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.theme import Styles
-
-MARGIN_SIDE = 0.85 * inch
-MARGIN_TOP = 1.0 * inch
-MARGIN_BOTTOM = 0.95 * inch
 
 
 @dataclass(frozen=True)
@@ -67,8 +65,6 @@ class PageDecor:
         canvas.restoreState()
 
     def back(self, canvas, doc) -> None:
-        from handbook.render.back_cover import draw_back_cover
-
         draw_back_cover(canvas, self.handbook, self.styles, self.page_width, self.page_height)
 
     def running(self, canvas, doc) -> None:
@@ -138,21 +134,3 @@ def _draw_page_of(canvas, styles: Styles, page: int) -> None:
     canvas.setFont(styles.fonts.regular, 8.5)
     canvas.setFillColor(styles.muted)
     canvas.drawRightString(0, 0, f"Page {page} of {canvas.page_count}")
-
-
-def draw_image_fitted(canvas, path, x: float, y: float, max_width: float, max_height: float) -> float:
-    """Draw the image at `path` as large as fits the box, aligned bottom-left; return its width."""
-    from handbook.render.images import pixel_size, print_ready
-
-    pixels_wide, pixels_high = pixel_size(path)
-    scale = min(max_width / pixels_wide, max_height / pixels_high)
-    width, height = pixels_wide * scale, pixels_high * scale
-    canvas.drawImage(print_ready(path, width, height), x, y, width, height, mask="auto")
-    return width
-
-
-def draw_paragraph(paragraph: Paragraph, canvas, x: float, top: float, width: float) -> float:
-    """Draw `paragraph` with its top at `top`; return the y of its bottom."""
-    _, height = paragraph.wrapOn(canvas, width, 1000)
-    paragraph.drawOn(canvas, x, top - height)
-    return top - height

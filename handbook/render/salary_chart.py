@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from handbook.model import HOURS_PER_YEAR, Figure, SalaryRow, SalaryTable
-from handbook.render import money
+from handbook import money
 from handbook.render.context import RenderContext
 
 ROW_HEIGHT = 30

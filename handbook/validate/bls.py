@@ -17,7 +17,7 @@ from handbook.nodes import Node
 from handbook.model import Figure, SalaryRow
 from handbook.validate.assets import resolve_inside
 from handbook.validate.fields import Reader, join
-from handbook.validate.salary import combine
+from handbook.validate.wages import combine
 
 IMPORT_KEYS = ("file", "occupation", "areas", "top_coded_annual", "top_coded_hourly")
 REQUIRED_COLUMNS = ("AREA_TITLE", "OCC_CODE")

@@ -7,8 +7,10 @@ from datetime import date
 
 from handbook.nodes import Mapping, Node, Scalar
 from handbook.model import HOURS_PER_YEAR, MEASURES, Block, Figure, SalaryRow, SalaryTable, Wage
-from handbook.render import money
+from handbook import money
+from handbook.validate.bls import import_rows
 from handbook.validate.fields import Reader, join
+from handbook.validate.wages import combine
 
 ROW_KEYS = ("label", "annual", "hourly", "employment", "qualifier", "comparison")
 TABLE_KEYS = ("title", "source", "period", "stale_ok", "rows", "import", "chart", "table")
@@ -37,8 +39,6 @@ def salary_table(ctx, node: Node, path: str) -> Block | None:
     show_table = read.flag(fields.get("table"), join(path, "table"), True)
     rows: list[SalaryRow] = []
     if fields.get("import") is not None:
-        from handbook.validate.bls import import_rows
-
         rows += import_rows(ctx, fields.get("import"), join(path, "import"))
     if fields.get("rows") is not None or fields.get("import") is None:
         found = read.items(fields.get("rows"), join(path, "rows"), lambda item, p: _row(read, item, p))
@@ -171,21 +171,6 @@ def _money(value: float, unit: str, with_unit: bool) -> str:
     if not with_unit:
         return money.hourly(value)
     return f"{money.hourly(value)} an hour ({money.annual(value * HOURS_PER_YEAR)} a year at {HOURS_PER_YEAR:,} hours)"
-
-
-def combine(annual: dict[str, Figure], hourly: dict[str, Figure]) -> tuple[Wage, ...]:
-    """Pair annual and hourly figures by measure, converting at 2,080 hours where only one is given."""
-    wages = []
-    for measure in MEASURES:
-        a, h = annual.get(measure), hourly.get(measure)
-        if a is None and h is None:
-            continue
-        if a is None and h.status == "given":
-            a = Figure(h.value * HOURS_PER_YEAR, "derived")
-        if h is None and a.status == "given":
-            h = Figure(round(a.value / HOURS_PER_YEAR, 2), "derived")
-        wages.append(Wage(measure, annual=a, hourly=h))
-    return tuple(wages)
 
 
 def period_end(period: str) -> date | None:

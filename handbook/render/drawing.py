@@ -1,0 +1,27 @@
+"""Drawing on a page at a given place, outside the flow of text: paragraphs, images, and the margins they keep to."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import inch
+
+from handbook.render.images import pixel_size, print_ready
+
+MARGIN_SIDE = 0.85 * inch
+MARGIN_TOP = 1.0 * inch
+MARGIN_BOTTOM = 0.95 * inch
+
+
+def draw_image_fitted(canvas, path, x: float, y: float, max_width: float, max_height: float) -> float:
+    """Draw the image at `path` as large as fits the box, aligned bottom-left; return its width."""
+    pixels_wide, pixels_high = pixel_size(path)
+    scale = min(max_width / pixels_wide, max_height / pixels_high)
+    width, height = pixels_wide * scale, pixels_high * scale
+    canvas.drawImage(print_ready(path, width, height), x, y, width, height, mask="auto")
+    return width
+
+
+def draw_paragraph(paragraph: Paragraph, canvas, x: float, top: float, width: float) -> float:
+    """Draw `paragraph` with its top at `top`; return the y of its bottom."""
+    _, height = paragraph.wrapOn(canvas, width, 1000)
+    paragraph.drawOn(canvas, x, top - height)
+    return top - height
