@@ -13,6 +13,7 @@ from handbook.errors import ContentError, raise_problems
 from handbook.problems import Problem, Problems
 from handbook.node_cache import NodeCache
 from handbook.model import Handbook
+from handbook.page_sizes import PAGE_SIZES
 from handbook.validate.handbook import read_handbook
 
 
@@ -31,7 +32,7 @@ class Loaded:
 
     handbook: Handbook
     warnings: tuple[Problem, ...]
-    origins: tuple = ()  # of validate.edition.Origin, for school editions
+    origins: tuple = ()  # of validate.merge.Origin, for school editions
 
 
 def slugify(text: str) -> str:
@@ -56,7 +57,7 @@ def load(manifest: Path, school: Path | None = None, cache: NodeCache | None = N
     if school is None:
         handbook, origins = read_handbook(manifest, problems, cache=cache, today=today), []
     else:
-        from handbook.validate.edition import read_edition
+        from handbook.validate.merge import read_edition  # only for a school edition
 
         handbook, origins = read_edition(school, problems, cache, today)
     raise_problems(problems, strict=strict)
@@ -137,7 +138,7 @@ def _booklet(handbook: Handbook, out, sheet: str | None) -> int:
 
     from handbook.booklet import impose
     from handbook.render.back_cover import has_back_cover
-    from handbook.render.document import PAGE_SIZES, render_pdf
+    from handbook.render.document import render_pdf
 
     flat = io.BytesIO()
     render_pdf(handbook, flat)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from handbook import __version__
+from handbook.page_sizes import PAGE_SIZES
 
 MANIFEST_ARG = click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False), default="handbook.yaml")
 
@@ -77,7 +78,7 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
 @click.option("--booklet", is_flag=True, help="Impose for saddle stitching: two pages a side, print double-sided (flip on short edge), fold, staple.")
 @click.option(
     "--sheet",
-    type=click.Choice(["letter", "a4"]),
+    type=click.Choice(list(PAGE_SIZES)),
     help="With --booklet: scale two pages onto one sheet of this paper (a half-Letter or A5 booklet) instead of paper twice the page's size.",
 )
 @click.pass_context

@@ -9,18 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.errors import HandbookError
+from handbook.page_sizes import KNOWN_PAPER
 from handbook.problems import os_problem
 
 MIN_DPI = 150
 TOLERANCE = 0.5  # points a shape may overhang the page edge (rounding)
-# Known paper by its size in whole points: its name and its nominal size in inches
-# (A4 is 8.27 x 11.69 in; its size in points, 595.28 x 841.89, is rounded in some PDFs).
-PAPER = {
-    (612, 792): ("Letter", 8.5, 11), (595, 842): ("A4", 8.27, 11.69),
-    (792, 1224): ("Tabloid (two Letter pages)", 11, 17), (842, 1191): ("A3 (two A4 pages)", 11.69, 16.54),
-    (1224, 792): ("Tabloid (two Letter pages)", 17, 11), (1191, 842): ("A3 (two A4 pages)", 16.54, 11.69),
-    (792, 612): ("Letter sideways (two half-Letter pages)", 11, 8.5), (842, 595): ("A4 sideways (two A5 pages)", 11.69, 8.27),
-}
 
 
 def count(number: int, noun: str) -> str:
@@ -93,7 +86,7 @@ def _page_sizes(reader, report: Report) -> None:
         exact.setdefault(key, (width / 72, height / 72))
     described = []
     for size, pages in sizes.items():
-        name, wide, high = PAPER.get(size, ("custom", *exact[size]))
+        name, wide, high = KNOWN_PAPER.get(size, ("custom", *exact[size]))
         described.append(f"{name} {wide:.2f} x {high:.2f} in ({count(len(pages), 'page')})")
     report.facts.append(f"pages: {len(reader.pages)}; size: {'; '.join(described)}")
     if len(sizes) > 1:

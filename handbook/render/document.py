@@ -6,7 +6,6 @@ import math
 from dataclasses import replace
 from typing import BinaryIO
 
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -14,6 +13,7 @@ from handbook import __version__
 from handbook.errors import HandbookError
 from handbook.problems import Problem
 from handbook.model import Handbook, Image
+from handbook.page_sizes import PAGE_SIZES
 from handbook.render.back_cover import has_back_cover
 from handbook.render.blocks import LEADS, image_size, render_block
 from handbook.render.canvas import HandbookCanvas
@@ -25,7 +25,6 @@ from handbook.render.pages import PageDecor
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.theme import Styles, styles_for
 
-PAGE_SIZES = {"letter": LETTER, "a4": A4}
 
 
 class HandbookDoc(BaseDocTemplate):

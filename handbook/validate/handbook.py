@@ -14,6 +14,7 @@ from handbook.loader import load_file
 from handbook.node_cache import NodeCache
 from handbook.nodes import Mapping, Node, Scalar
 from handbook.model import Handbook, Section, Theme
+from handbook.page_sizes import PAGE_SIZES
 from handbook.validate.blocks import BlockContext, read_block
 from handbook.validate.fields import Reader
 from handbook.validate.paths import find
@@ -24,7 +25,6 @@ MANIFEST_KEYS = (
 )
 DEFAULT_MAX_AGE_YEARS = 3
 SECTION_KEYS = ("title", "blocks")
-PAGE_SIZES = ("letter", "a4")
 THEME_KEYS = ("primary", "accent", "font")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -68,7 +68,7 @@ def read_handbook(
         career=read.text(fields.get("career"), "career"),
         organisation=read.text(fields.get("organisation"), "organisation"),
         edition=read.text(fields.get("edition"), "edition"),
-        page_size=read.choice(fields.get("page_size"), "page_size", PAGE_SIZES, "letter"),
+        page_size=read.choice(fields.get("page_size"), "page_size", tuple(PAGE_SIZES), "letter"),
         keywords=_read_keywords(read, fields.get("keywords")),
         theme=theme,
         salary_max_age_years=ctx.stale_after_years,

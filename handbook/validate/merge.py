@@ -1,4 +1,4 @@
-"""A school's edition: the base guide with a profile laid over it, and where each part came from."""
+"""Merge a school's profile into the base guide: the edition, and where each part of it came from."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from handbook.problems import Problems, Where
 from handbook.node_cache import NodeCache
 from handbook.nodes import Mapping, Scalar
 from handbook.model import Handbook, Section
+from handbook.page_sizes import PAGE_SIZES
 from handbook.validate.blocks import BlockContext
 from handbook.validate.fields import Reader, suggest
 from handbook.validate.paths import is_file
-from handbook.validate.handbook import PAGE_SIZES, read_handbook, read_section, read_theme
+from handbook.validate.handbook import read_handbook, read_section, read_theme
 from handbook.validate.profile import Profile, read_profile
 
 
@@ -62,7 +63,7 @@ def _apply_settings(read: Reader, base: Handbook, profile: Profile) -> tuple[Han
                 if not (isinstance(value, Scalar) and value.is_null):  # an empty value sets nothing
                     changed[f"theme.{sub.text}"] = sub.where
         elif key == "page_size":
-            updates[key] = read.choice(node, key, PAGE_SIZES, base.page_size)
+            updates[key] = read.choice(node, key, tuple(PAGE_SIZES), base.page_size)
             changed[key] = where
         else:
             updates[key] = read.text(node, key)
