@@ -61,11 +61,11 @@ if which == "floor":
     import floor
     build = lambda: floor.build(io.BytesIO())
 else:
-    from handbook.build import load
+    from handbook.build import validated
     from handbook.node_cache import NodeCache
     from handbook.render.document import render_pdf
     cache = NodeCache()  # as a batch does: files parsed once, validated for every document
-    build = lambda: render_pdf(load(Path("handbook.yaml"), cache=cache).handbook, io.BytesIO())
+    build = lambda: render_pdf(validated(Path("handbook.yaml"), cache=cache).handbook, io.BytesIO())
 build()
 times = []
 for _ in range(count):

@@ -71,7 +71,7 @@ def _build_one(job: tuple[Path, Path, bool]) -> EditionResult:
 
     profile, output, depfile = job
     try:
-        result = build_handbook(Path("handbook.yaml"), output, school=profile, depfile=output.with_suffix(".d") if depfile else None, cache=_Worker.cache)
+        result = build_handbook(None, output, school=profile, depfile=output.with_suffix(".d") if depfile else None, cache=_Worker.cache)
     except HandbookError as exc:
         return EditionResult(profile, output, False, exc.format_message())
     return EditionResult(profile, output, True, f"{result.pages} pages")

@@ -50,11 +50,16 @@ def build_date() -> date:
     return date.today()
 
 
-def load(manifest: Path, school: Path | None = None, cache: NodeCache | None = None, *, strict: bool = False) -> Loaded:
-    """Validate everything; raise ContentError listing every problem (and, if `strict`, every warning)."""
+def validated(manifest: Path | None, school: Path | None = None, cache: NodeCache | None = None, *, strict: bool = False) -> Loaded:
+    """Validate everything; raise ContentError listing every problem (and, if `strict`, every warning).
+
+    A school edition is validated from its profile `school`, which names its base guide:
+    `manifest` is then not read, and may be None.
+    """
     problems = Problems()
     today = build_date()
     if school is None:
+        assert manifest is not None, "a manifest, or a school's profile"
         handbook, origins = read_handbook(manifest, problems, cache=cache, today=today), []
     else:
         from handbook.validate.merge import read_edition  # only for a school edition
@@ -63,11 +68,6 @@ def load(manifest: Path, school: Path | None = None, cache: NodeCache | None = N
     raise_problems(problems, strict=strict)
     assert handbook is not None
     return Loaded(handbook, tuple(problems.warnings), tuple(origins))
-
-
-def load_handbook(manifest: Path) -> tuple[Handbook, tuple[Problem, ...]]:
-    loaded = load(manifest)
-    return loaded.handbook, loaded.warnings
 
 
 def default_output(handbook: Handbook, school: Path | None = None) -> Path:
@@ -88,7 +88,7 @@ def default_depfile(target: Path, handbook: Handbook, school: Path | None) -> Pa
 
 
 def build_handbook(
-    manifest: Path,
+    manifest: Path | None,
     output: Path | None = None,
     *,
     school: Path | None = None,
@@ -98,7 +98,7 @@ def build_handbook(
     booklet: bool = False,
     sheet: str | None = None,
 ) -> BuildResult:
-    """Build the PDF for `manifest` (or for the edition of profile `school`) atomically.
+    """Build the PDF for `manifest` (or for the edition of profile `school`, whose guide the profile names) atomically.
 
     With `booklet`, the pages are imposed two-up for saddle stitching; `pages` counts printed sides.
     `sheet` ("letter" or "a4") scales them onto that paper instead of one twice the page's size.
@@ -108,7 +108,7 @@ def build_handbook(
     from handbook.depfile import dependencies, write_depfile
     from handbook.write import check_target, write_atomically
 
-    loaded = load(manifest, school, cache, strict=strict)
+    loaded = validated(manifest, school, cache, strict=strict)
     handbook = loaded.handbook
     target = output or default_output(handbook, school)
     inputs = dependencies(handbook)

@@ -98,7 +98,7 @@ def cache_dir() -> Path | None:
     return Path(base) / "handbook"
 
 
-def load(kind: str, name: str):
+def fetch(kind: str, name: str):
     """What was stored as `kind` under `name`, or None."""
     folder = cache_dir()
     if folder is None:

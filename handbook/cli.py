@@ -153,10 +153,10 @@ def explain(ctx: click.Context, school: Path | None, manifest: Path) -> None:
     Example:
       handbook explain --school schools/riverside.yaml
     """
-    from handbook.build import load
+    from handbook.build import validated
 
     _manifest_or_school(ctx, manifest, school)
-    loaded = load(manifest, school)
+    loaded = validated(manifest, school)
     if not loaded.origins:
         for number, section in enumerate(loaded.handbook.sections, start=1):
             click.echo(f"section {number}: {section.id}  {section.title}  <- base {section.where.file}")
@@ -183,10 +183,10 @@ def check(ctx: click.Context, manifest: Path, school: Path | None, strict: bool)
       handbook check handbook.yaml
       handbook check --strict --school schools/riverside.yaml
     """
-    from handbook.build import load
+    from handbook.build import validated
 
     _manifest_or_school(ctx, manifest, school)
-    loaded = load(manifest, school, strict=strict)
+    loaded = validated(manifest, school, strict=strict)
     _print_warnings(loaded.warnings)
     click.echo(f"{school or manifest}: ok ({len(loaded.handbook.sections)} sections)")
 
@@ -203,11 +203,11 @@ def sections(ctx: click.Context, manifest: Path, school: Path | None) -> None:
       handbook sections handbook.yaml
       handbook sections --school schools/riverside.yaml
     """
-    from handbook.build import load
+    from handbook.build import validated
     from handbook.display import display_path
 
     _manifest_or_school(ctx, manifest, school)
-    handbook = load(manifest, school).handbook
+    handbook = validated(manifest, school).handbook
     for number, section in enumerate(handbook.sections, start=1):
         click.echo(f"{number:>2}. {section.title}  ({display_path(section.source)})")
 

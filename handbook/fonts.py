@@ -34,7 +34,7 @@ def covered_characters(family: str) -> frozenset[int]:
     """
     tables = [_cmap_table(fonts_dir() / name) for name in FONT_FAMILIES[family].values()]
     name = cache.key(tables, "coverage 1")
-    points = cache.load("coverage", name)
+    points = cache.fetch("coverage", name)
     if not isinstance(points, frozenset):
         points = frozenset.intersection(*(_cmap_code_points(table) for table in tables))
         cache.store("coverage", name, points)

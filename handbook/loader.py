@@ -83,7 +83,7 @@ def load_bytes(data: bytes, shown: str, problems: Problems) -> Node | None:
         problems.add(Where(shown, 1), f"file is {len(data):,} bytes; a section file is expected to be under {MAX_FILE_BYTES:,} bytes")
         return None
     name = cache.key([data], f"nodes {NODES_FORMAT}")
-    stored = cache.load("yaml", name)
+    stored = cache.fetch("yaml", name)
     if stored is not None:
         try:
             return from_plain_data(stored, shown)

@@ -18,21 +18,21 @@ def folder(tmp_path, monkeypatch):
 def test_stored_data_comes_back(folder):
     value = {"widths": [1, 2, 3], "points": frozenset({65, 66}), "name": b"Lato"}
     cache.store("kind", "abc", value)
-    assert cache.load("kind", "abc") == value
+    assert cache.fetch("kind", "abc") == value
     assert [p.name for p in folder.iterdir()] == ["kind-abc"]  # no partial file left behind
 
 
 def test_missing_or_damaged_entries_read_as_nothing(folder):
-    assert cache.load("kind", "absent") is None
+    assert cache.fetch("kind", "absent") is None
     cache.store("kind", "abc", list(range(1000)))
     entry = folder / "kind-abc"
     entry.write_bytes(entry.read_bytes()[:100])
-    assert cache.load("kind", "abc") is None
+    assert cache.fetch("kind", "abc") is None
 
 
 def test_what_is_not_plain_data_is_not_stored(folder):
     cache.store("kind", "abc", {"f": lambda: 1})
-    assert cache.load("kind", "abc") is None
+    assert cache.fetch("kind", "abc") is None
 
 
 def test_an_unwritable_cache_folder_is_skipped(tmp_path, monkeypatch):
@@ -40,7 +40,7 @@ def test_an_unwritable_cache_folder_is_skipped(tmp_path, monkeypatch):
     blocker.write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     cache.store("kind", "abc", [1])  # no error
-    assert cache.load("kind", "abc") is None
+    assert cache.fetch("kind", "abc") is None
 
 
 def test_keys_differ_with_the_bytes_and_with_the_versions():
@@ -58,7 +58,7 @@ def test_the_folder_keeps_the_newer_half_when_it_grows_past_its_limit(folder, mo
     cache.store("kind", "newest", 99)
     left = sorted(p.name for p in folder.iterdir())
     assert left == ["kind-e06", "kind-e07", "kind-e08", "kind-e09", "kind-e10", "kind-newest"]
-    assert cache.load("kind", "newest") == 99
+    assert cache.fetch("kind", "newest") == 99
 
 
 # What is cached is found only by the bytes it came from: an input edited with its size and

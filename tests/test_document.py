@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from handbook.build import build_handbook, load_handbook
+from handbook.build import build_handbook, validated
 from tests.conftest import DEFAULT_MANIFEST, assert_fonts_embedded, assert_text_inside_pages, page_texts, tool
 
 SECTION_TITLES = [
@@ -24,7 +24,7 @@ SECTION_TITLES = [
 
 
 def test_default_handbook_has_every_section_in_order():
-    handbook, _ = load_handbook(DEFAULT_MANIFEST)
+    handbook = validated(DEFAULT_MANIFEST).handbook
     assert [s.title for s in handbook.sections] == SECTION_TITLES
 
 

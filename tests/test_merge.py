@@ -128,7 +128,7 @@ def test_school_and_manifest_together_is_a_usage_error(monkeypatch):
 
 
 def test_editions_loaded_with_one_cache_share_plain_sections_and_keep_their_own_text(project):
-    from handbook.build import load
+    from handbook.build import validated
     from handbook.node_cache import NodeCache
 
     project.write("sections/plain.yaml", "title: Plain\nblocks:\n  - salary_table:\n      period: '2001'\n      source: Survey\n      rows:\n        - {label: Median, annual: 40000}\n")
@@ -137,8 +137,8 @@ def test_editions_loaded_with_one_cache_share_plain_sections_and_keep_their_own_
     for name in ("Alpha", "Beta"):
         project.write(f"schools/{name.lower()}.yaml", f"handbook: ../handbook.yaml\nschool:\n  name: {name} High\n")
     cache = NodeCache()
-    alpha = load(project.root / "handbook.yaml", project.root / "schools/alpha.yaml", cache)
-    beta = load(project.root / "handbook.yaml", project.root / "schools/beta.yaml", cache)
+    alpha = validated(project.root / "handbook.yaml", project.root / "schools/alpha.yaml", cache)
+    beta = validated(project.root / "handbook.yaml", project.root / "schools/beta.yaml", cache)
     assert beta.handbook.sections[0] is alpha.handbook.sections[0]  # validated once
     assert [w.message for w in beta.warnings] == [w.message for w in alpha.warnings]
     assert any("2001" in w.message for w in beta.warnings)  # the warning is given again for the second edition

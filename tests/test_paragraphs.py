@@ -9,7 +9,7 @@ import sys
 from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
-from handbook.build import load
+from handbook.build import validated
 from handbook.model import Theme
 from handbook.render.document import render_pdf
 from handbook.render.paragraphs import MemoParagraph, ParagraphMemo
@@ -76,7 +76,7 @@ def rendered(handbook, times: int) -> list[bytes]:
 
 
 def test_a_document_built_after_others_in_one_process_is_byte_for_byte_the_first():
-    handbook = load(DEFAULT_MANIFEST).handbook
+    handbook = validated(DEFAULT_MANIFEST).handbook
     outputs = rendered(handbook, 3)
     assert outputs[0] == outputs[1] == outputs[2]
     assert len(styles_for(handbook.theme)["body"].memo) > 10  # the later documents took their text from the memo
@@ -94,7 +94,7 @@ def test_paragraphs_split_across_pages_come_out_the_same_from_the_memo(project, 
     fresh = tmp_path / "fresh.pdf"
     subprocess.run([sys.executable, "-m", "handbook", "build", str(manifest), "-o", str(fresh)], check=True, env=env, capture_output=True, cwd=project.root)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    outputs = rendered(load(manifest).handbook, 2)
+    outputs = rendered(validated(manifest).handbook, 2)
     assert len(PdfReader(fresh).pages) >= 4  # the paragraphs do split across pages
     assert outputs[0] == outputs[1] == fresh.read_bytes()
 

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from handbook.build import build_handbook, load
+from handbook.build import build_handbook, validated
 from handbook.cli import main
 from handbook.errors import ContentError
 from handbook.model import Figure
@@ -22,7 +22,7 @@ SAMPLE = ROOT / "assets/data/oews-sample.csv"
 
 def table(project, body: str, extra: str = "") -> list:
     project.manifest(project.section("pay", body), extra=extra)
-    return load(project.root / "handbook.yaml").handbook.sections[0].blocks
+    return validated(project.root / "handbook.yaml").handbook.sections[0].blocks
 
 
 def test_hourly_and_annual_convert_at_2080_hours():

@@ -57,7 +57,7 @@ def render_checklist(block: model.Checklist, ctx: RenderContext) -> list[Flowabl
     ]
     rows = []
     for number, (depth, item) in enumerate(_flatten(block.items), start=1):
-        box = TickBox(styles.primary, f"{ctx.scope}.item{number}" if block.fillable else None, tooltip=_plain(item))
+        box = TickBox(styles.primary, f"{ctx.scope}.item{number}" if block.fillable else None, tooltip=_tooltip_text(item))
         text = MemoParagraph(to_markup(item.text, ctx.link_colour), styles["list_item"])
         if depth:
             # A sub-item: its own box and text, one box-width further right.
@@ -90,5 +90,5 @@ def _flatten(items: tuple[model.ChecklistItem, ...], depth: int = 0):
         yield from _flatten(item.items, depth + 1)
 
 
-def _plain(item: model.ChecklistItem) -> str:
+def _tooltip_text(item: model.ChecklistItem) -> str:
     return "".join(span.text for span in item.text)

@@ -78,7 +78,7 @@ def truetype(name: str, path: Path) -> TTFont:
     """
     data = path.read_bytes()
     name_in_cache = cache.key([sha256(data).digest()], f"reportlab {Version}")
-    stored = cache.load("face", name_in_cache)
+    stored = cache.fetch("face", name_in_cache)
     if isinstance(stored, dict):
         try:
             font = _rebuilt_font(name, str(path), stored)

@@ -74,7 +74,7 @@ def import_rows(ctx, node: Node, path: str) -> list[SalaryRow]:
         close = difflib.get_close_matches(area, list(by_area), n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else f"; areas with that code: {', '.join(list(by_area)[:8])}"
         read.error(fields.get("areas").where, join(join(path, "areas"), i), f"area '{area}' has no row for occupation {code} in '{name}'{hint}")
-    return [_row(record, top_annual, top_hourly) for record in chosen]
+    return [_row_from_record(record, top_annual, top_hourly) for record in chosen]
 
 
 def read_records(read: Reader, file: Path, text: str) -> list[dict[str, str]] | None:
@@ -112,7 +112,7 @@ def read_records(read: Reader, file: Path, text: str) -> list[dict[str, str]] | 
     return None if too_long else records
 
 
-def _row(record: dict[str, str], top_annual: float, top_hourly: float) -> SalaryRow:
+def _row_from_record(record: dict[str, str], top_annual: float, top_hourly: float) -> SalaryRow:
     annual = {m: f for m, c in COLUMNS.items() if (f := _figure(record.get(f"A_{c}"), top_annual)) is not None}
     hourly = {m: f for m, c in COLUMNS.items() if (f := _figure(record.get(f"H_{c}"), top_hourly)) is not None}
     return SalaryRow(record["AREA_TITLE"], wages=combine(annual, hourly), employment=_figure(record.get("TOT_EMP"), 0))

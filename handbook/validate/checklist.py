@@ -8,7 +8,7 @@ from handbook.validate.fields import Reader, became_mapping, closest, join, spli
 
 CHECKLIST_KEYS = ("title", "items", "fillable")
 ITEM_KEYS = ("text", "note", "due", "items")
-MAX_DEPTH = 2  # items and their sub-items
+MAX_LEVELS = 2  # items and their sub-items
 
 
 def checklist(ctx, node: Node, path: str) -> Block | None:
@@ -51,7 +51,7 @@ def _item(read: Reader, node: Node, path: str, depth: int) -> ChecklistItem | No
     due = read.text(fields.get("due"), join(path, "due"))
     sub_items: tuple[ChecklistItem, ...] = ()
     if fields.get("items") is not None:
-        if depth >= MAX_DEPTH:
+        if depth >= MAX_LEVELS:
             read.error(fields.get("items").where, join(path, "items"), "sub-items cannot have sub-items of their own; keep checklists two levels deep")
         else:
             sub_items = _items(read, fields.get("items"), join(path, "items"), depth + 1)

@@ -41,7 +41,7 @@ def salary_table(ctx, node: Node, path: str) -> Block | None:
     if fields.get("import") is not None:
         rows += import_rows(ctx, fields.get("import"), join(path, "import"))
     if fields.get("rows") is not None or fields.get("import") is None:
-        found = read.items(fields.get("rows"), join(path, "rows"), lambda item, p: _row(read, item, p))
+        found = read.items(fields.get("rows"), join(path, "rows"), lambda item, p: _read_row(read, item, p))
         rows += [row for row in found if row is not None]
         if fields.get("rows") is None:
             read.error(node.where, join(path, "rows"), "is missing; expected rows, or import: from a BLS wage file")
@@ -70,7 +70,7 @@ def _reason(read: Reader, node: Node | None, path: str) -> str:
     return reason
 
 
-def _row(read: Reader, node: Node, path: str) -> SalaryRow | None:
+def _read_row(read: Reader, node: Node, path: str) -> SalaryRow | None:
     fields = read.mapping(node, path, ROW_KEYS, required=("label",))
     if fields is None:
         return None
