@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from handbook import cache
+from handbook.build import build_handbook
 from handbook.errors import HandbookError
 from handbook.display import display_path
 from handbook.node_cache import NodeCache
@@ -67,8 +68,6 @@ class _Worker:
 
 
 def _build_one(job: tuple[Path, Path, bool]) -> EditionResult:
-    from handbook.build import build_handbook
-
     profile, output, depfile = job
     try:
         result = build_handbook(None, output, school=profile, depfile=output.with_suffix(".d") if depfile else None, cache=_Worker.cache)

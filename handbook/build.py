@@ -105,6 +105,7 @@ def build_handbook(
     Without `depfile`, a PDF written to its default place gets one beside it (`default_depfile`);
     a booklet written there removes it instead, so that `make` rebuilds the flat edition.
     """
+    # Imported here, not at the top: `handbook check` loads this module and must not load ReportLab.
     from handbook.depfile import dependencies, write_depfile
     from handbook.write import check_target, write_atomically
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from handbook.errors import HandbookError
 from handbook.page_sizes import KNOWN_PAPER
 from handbook.problems import os_problem
+from handbook.render.images import MIN_DPI
 
-MIN_DPI = 150
 TOLERANCE = 0.5  # points a shape may overhang the page edge (rounding)
 
 

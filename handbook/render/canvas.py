@@ -37,7 +37,7 @@ class HandbookCanvas(Canvas):
         """The document's form, made when first used (as ReportLab's Canvas does), drawing each checkbox look once."""
         form = self.__dict__.get("AcroForm")
         if form is None:
-            from handbook.render.forms import SharedAppearanceForm
+            from handbook.render.forms import SharedAppearanceForm  # ReportLab's forms only for a fillable checklist
 
             form = self.AcroForm = SharedAppearanceForm(self)
             self._doc._catalog.AcroForm = form

@@ -12,11 +12,13 @@ from reportlab.platypus.doctemplate import LayoutError
 from handbook import __version__
 from handbook.errors import HandbookError
 from handbook.problems import Problem
+from handbook.display import display_path
 from handbook.model import Handbook, Image
 from handbook.page_sizes import PAGE_SIZES
 from handbook.render.back_cover import has_back_cover
 from handbook.render.blocks import LEADS, image_size, render_block
 from handbook.render.canvas import HandbookCanvas
+from handbook.render.images import MIN_DPI, pixel_size
 from handbook.render.contents import ContentsEntry, SectionHeading, section_key
 from handbook.render.context import RenderContext
 from handbook.render.keep import keep_heading_with_start
@@ -70,11 +72,7 @@ def text_frame(page_size: str) -> tuple[float, float]:
 
 
 def blurry_images(handbook: Handbook) -> list[Problem]:
-    """A warning for each image block that will print under preflight's MIN_DPI at its size on the page."""
-    from handbook.display import display_path
-    from handbook.preflight import MIN_DPI
-    from handbook.render.images import pixel_size
-
+    """A warning for each image block that will print under MIN_DPI at its size on the page."""
     frame = text_frame(handbook.page_size)
     found = []
     for section in handbook.sections:

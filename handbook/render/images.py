@@ -15,6 +15,7 @@ from pathlib import Path
 from handbook import cache
 
 PRINT_DPI = 300
+MIN_DPI = 150  # below this an image prints visibly blurred: build and preflight warn
 DOWNSAMPLE_ABOVE = 3 * PRINT_DPI  # denser than this is shrunk to PRINT_DPI; up to it, the original is kept
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
 
+from handbook.model import Paragraph
+
 BIG = 0xFFFFFF  # the height offered when measuring: room for anything
 
 
@@ -68,8 +70,6 @@ def _start_height(flowable: Flowable, width: float, canvas, height: float) -> fl
 def keep_heading_with_start(heading: Flowable, blocks: list[tuple[object, list[Flowable]]], leads: tuple[type, ...], page_height: float) -> list[Flowable]:
     """A section's heading and flowables, the heading kept with its introduction and the start of its first
     substantial block (one of `leads`) when only paragraphs come between them and that much fits on a page."""
-    from handbook.model import Paragraph
-
     flowables = [heading] + [f for _, rendered in blocks for f in rendered]
     count = 1
     for block, rendered in blocks:

@@ -35,7 +35,7 @@ def render_salary_table(block: SalaryTable, ctx: RenderContext) -> list[Flowable
     if block.table:
         groups.append([*title, _table(block, ctx), *note_lines])
     if block.chart != "none":
-        from handbook.render.salary_chart import salary_chart
+        from handbook.render.salary_chart import salary_chart  # ReportLab's graphics only when a chart is drawn
 
         chart = salary_chart(block, ctx)
         chart_notes = note_lines[:1] if block.table else note_lines
