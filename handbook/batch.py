@@ -18,8 +18,8 @@ from typing import Callable, Iterator
 
 from handbook import cache
 from handbook.build import build_handbook
-from handbook.errors import HandbookError
 from handbook.display import display_path
+from handbook.errors import HandbookError
 from handbook.node_cache import NodeCache
 
 

@@ -10,10 +10,10 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from handbook.errors import ContentError, raise_problems
-from handbook.problems import Problem, Problems
-from handbook.node_cache import NodeCache
 from handbook.model import Handbook
+from handbook.node_cache import NodeCache
 from handbook.page_sizes import PAGE_SIZES
+from handbook.problems import Problem, Problems
 from handbook.validate.handbook import read_handbook
 
 

@@ -1,7 +1,8 @@
 """The errors a user can cause, reported as `file:line: message` lines.
 
 A user's mistake is a `click.ClickException` (one clean message, exit 1);
-anything else is a bug and keeps its traceback.
+anything else is a bug and keeps its traceback. The problems themselves are
+plain data in `problems.py`, which the model and validation use without click.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ import re
 
 import yaml
 
+from handbook.nodes import Mapping, Node, Scalar, Sequence, quoted
 from handbook.problems import Problems, Where
-from handbook.nodes import Mapping, Node, quoted, Scalar, Sequence
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML was built with it
 MAX_NESTING = 40  # levels of mappings and lists in one file

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase.ttfonts import TTFont
 
-from handbook.fonts import covered_characters, FONT_FAMILIES
+from handbook.fonts import FONT_FAMILIES, covered_characters
 from handbook.resources import fonts_dir
 
 

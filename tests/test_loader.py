@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from handbook.problems import Problems
 from handbook.loader import load_bytes
 from handbook.nodes import Mapping, Scalar, Sequence
+from handbook.problems import Problems
 
 
 def load(text: str | bytes):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handbook.model import Figure
 from handbook import money
+from handbook.model import Figure
 
 
 def test_annual_and_hourly_formats():

@@ -9,8 +9,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from handbook.build import build_handbook
 from handbook.cli import main
-from handbook.render.faces import register_family
 from handbook.preflight import preflight
+from handbook.render.faces import register_family
 from tests.conftest import DEFAULT_MANIFEST, ROOT
 
 DAMAGED = sorted((ROOT / "tests/bad/pdfs").glob("*.pdf"))

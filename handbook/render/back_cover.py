@@ -7,8 +7,8 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from handbook.model import Handbook, School
-from handbook.render.inline import text_markup, url_markup
 from handbook.render.drawing import MARGIN_SIDE, draw_image_fitted, draw_paragraph
+from handbook.render.inline import text_markup, url_markup
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.theme import Styles
 

@@ -10,19 +10,19 @@ from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBre
 from reportlab.platypus.doctemplate import LayoutError
 
 from handbook import __version__
-from handbook.errors import HandbookError
-from handbook.problems import Problem
 from handbook.display import display_path
+from handbook.errors import HandbookError
 from handbook.model import Handbook, Image
 from handbook.page_sizes import PAGE_SIZES
+from handbook.problems import Problem
 from handbook.render.back_cover import has_back_cover
 from handbook.render.blocks import LEADS, image_size, render_block
 from handbook.render.canvas import HandbookCanvas
-from handbook.render.images import MIN_DPI, pixel_size
 from handbook.render.contents import ContentsEntry, SectionHeading, section_key
 from handbook.render.context import RenderContext
-from handbook.render.keep import keep_heading_with_start
 from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP
+from handbook.render.images import MIN_DPI, pixel_size
+from handbook.render.keep import keep_heading_with_start
 from handbook.render.pages import PageDecor
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.theme import Styles, styles_for

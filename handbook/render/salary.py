@@ -7,8 +7,8 @@ import re
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from handbook import model
-from handbook.model import HOURS_PER_YEAR, SalaryTable
 from handbook import money
+from handbook.model import HOURS_PER_YEAR, SalaryTable
 from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup
 from handbook.render.keep import stacked_height

@@ -8,8 +8,8 @@ from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from handbook.model import HOURS_PER_YEAR, Figure, SalaryRow, SalaryTable
 from handbook import money
+from handbook.model import HOURS_PER_YEAR, Figure, SalaryRow, SalaryTable
 from handbook.render.context import RenderContext
 
 ROW_HEIGHT = 30

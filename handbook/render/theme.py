@@ -12,8 +12,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from handbook import cache
-from handbook.render.faces import FontFamily, register_family
 from handbook.model import Theme
+from handbook.render.faces import FontFamily, register_family
 from handbook.render.paragraphs import MemoStyle, ParagraphMemo
 
 INK = "#1f2933"

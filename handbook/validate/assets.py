@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from handbook.problems import shown_name
 from handbook.nodes import Node
+from handbook.problems import shown_name
 from handbook.validate.fields import Reader
 from handbook.validate.paths import find
 

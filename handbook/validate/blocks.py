@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from handbook.nodes import Mapping, Node, Scalar
 from handbook.model import Block, Bullets, Callout, Image, Paragraph, Quote, Steps
+from handbook.nodes import Mapping, Node, Scalar
 from handbook.validate.assets import inspect_image
 from handbook.validate.checklist import checklist
 from handbook.validate.fields import Reader, describe, join, suggest

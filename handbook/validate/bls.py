@@ -11,10 +11,10 @@ import csv
 import io
 from pathlib import Path
 
-from handbook.problems import Where
 from handbook.display import display_path
-from handbook.nodes import Node
 from handbook.model import Figure, SalaryRow
+from handbook.nodes import Node
+from handbook.problems import Where
 from handbook.validate.assets import resolve_inside
 from handbook.validate.fields import Reader, join
 from handbook.validate.wages import combine

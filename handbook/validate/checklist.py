@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handbook.nodes import Mapping, Node
 from handbook.model import Block, Checklist, ChecklistItem
+from handbook.nodes import Mapping, Node
 from handbook.validate.fields import Reader, became_mapping, closest, join, split_by_colon
 
 CHECKLIST_KEYS = ("title", "items", "fillable")

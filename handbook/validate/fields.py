@@ -11,10 +11,10 @@ import re
 from typing import Callable, Iterable, TypeVar
 
 from handbook.fonts import covered_characters
-from handbook.problems import Problems, Where
-from handbook.nodes import Mapping, Node, quoted, Scalar, Sequence
 from handbook.markup import MarkupError, parse_inline
 from handbook.model import Inline
+from handbook.nodes import Mapping, Node, Scalar, Sequence, quoted
+from handbook.problems import Problems, Where
 
 T = TypeVar("T")
 

@@ -7,14 +7,14 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from handbook.problems import Problems, Where
-from handbook.fonts import FONT_FAMILIES
 from handbook.display import display_path
+from handbook.fonts import FONT_FAMILIES
 from handbook.loader import load_file
+from handbook.model import Handbook, Section, Theme
 from handbook.node_cache import NodeCache
 from handbook.nodes import Mapping, Node, Scalar
-from handbook.model import Handbook, Section, Theme
 from handbook.page_sizes import PAGE_SIZES
+from handbook.problems import Problems, Where
 from handbook.validate.blocks import BlockContext, read_block
 from handbook.validate.fields import Reader
 from handbook.validate.paths import find

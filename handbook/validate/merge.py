@@ -6,15 +6,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from handbook.problems import Problems, Where
+from handbook.model import Handbook, Section
 from handbook.node_cache import NodeCache
 from handbook.nodes import Mapping, Scalar
-from handbook.model import Handbook, Section
 from handbook.page_sizes import PAGE_SIZES
+from handbook.problems import Problems, Where
 from handbook.validate.blocks import BlockContext
 from handbook.validate.fields import Reader, suggest
-from handbook.validate.paths import is_file
 from handbook.validate.handbook import read_handbook, read_section, read_theme
+from handbook.validate.paths import is_file
 from handbook.validate.profile import Profile, read_profile
 
 

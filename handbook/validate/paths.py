@@ -13,9 +13,9 @@ import os
 import re
 from pathlib import Path
 
-from handbook.problems import os_problem, shown_name
 from handbook.display import closest_file, display_path, folder_name
 from handbook.nodes import Node
+from handbook.problems import os_problem, shown_name
 from handbook.validate.fields import Reader
 
 WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]|\\")

@@ -6,15 +6,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook.problems import Problems, shown_name, Where
+from handbook.display import closest_file, folder_name
 from handbook.loader import load_file
-from handbook.nodes import Mapping, Node, Scalar
 from handbook.model import Block, Contact, School, Theme
+from handbook.nodes import Mapping, Node, Scalar
+from handbook.problems import Problems, Where, shown_name
 from handbook.validate.assets import check_image
 from handbook.validate.blocks import BLOCK_KINDS, BlockContext, read_block
 from handbook.validate.fields import Reader, join
-from handbook.display import closest_file, folder_name
-from handbook.validate.paths import find, WINDOWS_PATH
+from handbook.validate.paths import WINDOWS_PATH, find
 
 PROFILE_KEYS = ("handbook", "school", "edition", "title", "subtitle", "page_size", "theme", "variables", "exclude", "add", "replace", "override")
 SCHOOL_KEYS = ("name", "logo", "address", "phone", "email", "website")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from handbook.nodes import Mapping, Node, Scalar
-from handbook.model import HOURS_PER_YEAR, MEASURES, Block, Figure, SalaryRow, SalaryTable, Wage
 from handbook import money
+from handbook.model import HOURS_PER_YEAR, MEASURES, Block, Figure, SalaryRow, SalaryTable, Wage
+from handbook.nodes import Mapping, Node, Scalar
 from handbook.validate.bls import import_rows
 from handbook.validate.fields import Reader, join
 from handbook.validate.wages import combine
