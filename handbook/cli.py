@@ -1,4 +1,8 @@
-"""The `handbook` command line: parses options and calls one function per command."""
+"""The `handbook` command line: parses options and calls one function per command.
+
+Each command imports what it uses inside its function, so that `handbook --help` stays
+quick and `handbook check` never loads ReportLab.
+"""
 
 from __future__ import annotations
 
