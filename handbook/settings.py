@@ -129,8 +129,8 @@ TABLES = {"manifest": MANIFEST, "theme": THEME, "profile": PROFILE, "school": SC
 
 _VALUES = {
     "text": "text",
-    "colour": 'a quoted hex colour, e.g. "#1d4e89"',
-    "keywords": "a list of words, or one line a, b, c",
+    "colour": "a quoted hex colour such as `\"#1d4e89\"`",
+    "keywords": "a list of words, or one line `a, b, c`",
     "files": "a list of file paths",
     "file": "a file path",
     "mapping": "the keys below",
@@ -148,9 +148,13 @@ def _value(setting: Setting) -> str:
     return _VALUES[setting.kind]
 
 
-def _default(setting: Setting) -> str:
+def _default(setting: Setting, group: dict[str, Setting]) -> str:
+    if group is PROFILE and setting.where == BOTH:
+        return "the base guide's"
     if setting.required:
         return "required"
+    if setting.kind == "mapping":
+        return "each key's, below"
     value = shown(setting.default)
     return f"`{value}`" if value else "none"
 
@@ -160,7 +164,7 @@ def key_table(group: str) -> str:
     lines = ["| key | value | default | set in | what it does |", "| --- | --- | --- | --- | --- |"]
     for name, setting in TABLES[group].items():
         doc = setting.doc.replace("|", "\\|")
-        lines.append(f"| `{name}` | {_value(setting)} | {_default(setting)} | {setting.where} | {doc} |")
+        lines.append(f"| `{name}` | {_value(setting)} | {_default(setting, TABLES[group])} | {setting.where} | {doc} |")
     return "\n".join(lines) + "\n"
 
 

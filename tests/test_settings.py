@@ -41,3 +41,19 @@ def test_every_setting_has_a_one_line_doc_and_a_known_kind():
             assert setting.doc and "\n" not in setting.doc and setting.doc.endswith("."), name
             assert setting.kind == "choice" or setting.kind == "number" or setting.kind in settings._VALUES, name
             assert not setting.choices or setting.default in setting.choices, name
+
+
+def test_the_key_tables_in_the_docs_are_the_generated_ones():
+    from tests.conftest import ROOT
+
+    docs = (ROOT / "docs/format.md").read_text(encoding="utf-8")
+    for group in settings.TABLES:
+        assert f"<!-- settings:{group} -->" in docs, group
+    assert docs == settings.fill_tables(docs), "docs/format.md's key tables are out of date; run make schema"
+
+
+def test_a_changed_declaration_changes_its_table_row():
+    text = "before\n<!-- settings:theme -->\n| stale |\n<!-- /settings:theme -->\nafter\n"
+    filled = settings.fill_tables(text)
+    assert "| stale |" not in filled and filled.startswith("before\n") and filled.endswith("after\n")
+    assert '| `accent` | a quoted hex colour such as `"#1d4e89"` | `#e07a1f` | manifest and profile | Bars, bullets and tip boxes. |' in filled
