@@ -2,13 +2,11 @@
 
 Validation takes its key lists and defaults from here, the model its field defaults,
 `handbook explain` its list of settings, handbook/schema.py the JSON Schemas and
-docs/format.md its key tables (`python -m handbook.schema` writes both). Plain data:
-importing this costs nothing at start-up.
+docs/format.md its key tables (`python -m handbook.schema` writes both). Plain data,
+cheap to import (a fraction of a millisecond) for every `handbook check`.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from handbook.fonts import FONT_FAMILIES
 
@@ -16,23 +14,32 @@ from handbook.fonts import FONT_FAMILIES
 MANIFEST_ONLY, PROFILE_ONLY, BOTH = "manifest", "profile", "manifest and profile"
 
 
-@dataclass(frozen=True)
 class Setting:
     """One key: what it holds, its default, where it may be written and what it does.
 
     `kind` is one of: text, choice, colour, number, keywords, files (a list of file
     names), file (one file name), mapping (keys of their own, declared in a group
     below), variables, names, list (items whose structure is checked by hand).
+    Written out rather than as a dataclass, whose generated methods would be compiled
+    at every start-up; treat it as read-only.
     """
 
-    name: str
-    kind: str
-    doc: str
-    default: object = None  # None: no default (required, or nothing when left out)
-    choices: tuple[str, ...] = ()
-    where: str = MANIFEST_ONLY
-    required: bool = False
-    minimum: float | None = None
+    __slots__ = ("name", "kind", "doc", "default", "choices", "where", "required", "minimum")
+
+    def __init__(
+        self,
+        name: str,
+        kind: str,
+        doc: str,
+        default: object = None,  # None: no default (required, or nothing when left out)
+        *,
+        choices: tuple[str, ...] = (),
+        where: str = MANIFEST_ONLY,
+        required: bool = False,
+        minimum: float | None = None,
+    ) -> None:
+        self.name, self.kind, self.doc, self.default = name, kind, doc, default
+        self.choices, self.where, self.required, self.minimum = choices, where, required, minimum
 
 
 def _group(*settings: Setting) -> dict[str, Setting]:
