@@ -30,7 +30,7 @@ class Loaded:
 
     handbook: Handbook
     warnings: tuple[Problem, ...]
-    origins: tuple = ()  # of validate.edition.Origin, for school editions
+    origins: tuple = ()  # of validate.edition.Origin, for school editions and `explain`
 
 
 def slugify(text: str) -> str:
@@ -48,12 +48,20 @@ def build_date() -> date:
     return date.today()
 
 
-def load(manifest: Path, school: Path | None = None, cache: NodeCache | None = None, *, strict: bool = False) -> Loaded:
-    """Validate everything; raise ContentError listing every problem (and, if `strict`, every warning)."""
+def load(manifest: Path, school: Path | None = None, cache: NodeCache | None = None, *, strict: bool = False, explain: bool = False) -> Loaded:
+    """Validate everything; raise ContentError listing every problem (and, if `strict`, every warning).
+
+    A school edition always says where each part came from; a guide on its own only when `explain` asks.
+    """
     problems = Problems()
     today = build_date()
     if school is None:
-        handbook, origins = read_handbook(manifest, problems, cache=cache, today=today), []
+        found: dict = {}
+        handbook, origins = read_handbook(manifest, problems, cache=cache, today=today, origins=found), []
+        if explain and handbook is not None:
+            from handbook.validate.edition import guide_origins
+
+            origins = guide_origins(handbook, found)
     else:
         from handbook.validate.edition import read_edition
 

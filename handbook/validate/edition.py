@@ -45,14 +45,25 @@ def read_edition(
     ctx = BlockContext(read, profile.base.parent, today, base.salary_max_age_years)
     sections, section_origins = _apply_sections(ctx, base.sections, profile, cache)
     handbook = replace(handbook, sections=tuple(sections), inputs=(*base.inputs, profile.path))
+    return handbook, _with_values(handbook, origins, "neither the profile nor the base guide gives one") + section_origins
+
+
+def guide_origins(handbook: Handbook, found: dict[str, Where]) -> list[Origin]:
+    """What `explain` says of a guide built on its own: each setting, from the manifest or by default, then each section."""
+    origins = _with_values(handbook, [Origin(name, "", f"base {where}") for name, where in found.items()], "the manifest does not give one")
+    return origins + [Origin(f"section {i}: {s.id}", s.title, f"base {s.where.file}") for i, s in enumerate(handbook.sections, 1)]
+
+
+def _with_values(handbook: Handbook, origins: list[Origin], why_default: str) -> list[Origin]:
+    """`origins` with their values, and a line for every declared setting none of them gives, by name."""
     values = _setting_values(handbook)
     origins = [replace(o, value=values.get(o.what, "")) for o in origins]
     given = {o.what for o in origins}
     origins += [
-        Origin(name, settings.shown(setting.default), "default; neither the profile nor the base guide gives one")
+        Origin(name, settings.shown(setting.default), f"default; {why_default}")
         for name, setting in settings.explained().items() if name not in given
     ]
-    return handbook, sorted(origins, key=lambda o: o.what) + section_origins
+    return sorted(origins, key=lambda o: o.what)
 
 
 def _apply_settings(read: Reader, base: Handbook, profile: Profile) -> tuple[Handbook, dict[str, Where]]:
