@@ -57,7 +57,7 @@ def load(manifest: Path, school: Path | None = None, cache: NodeCache | None = N
     today = build_date()
     if school is None:
         found: dict = {}
-        handbook, origins = read_handbook(manifest, problems, cache=cache, today=today, origins=found), []
+        handbook, origins = read_handbook(manifest, problems, cache=cache, today=today, origins=found if explain else None), []
         if explain and handbook is not None:
             from handbook.validate.edition import guide_origins
 
