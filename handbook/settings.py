@@ -51,7 +51,7 @@ MANIFEST = _group(
     Setting("subtitle", "text", "A line under the title on the cover; the PDF subject.", "", where=BOTH),
     Setting("career", "text", "The career the guide is about: a small line above the title on the cover.", ""),
     Setting("organisation", "text", "Who hands the guide out: cover, footer and PDF author (a school edition uses the school's name).", ""),
-    Setting("edition", "text", "Which edition this is, e.g. Career fair edition: cover and footer.", "", where=BOTH),
+    Setting("edition", "text", "Which edition this is, such as Career fair edition: cover and footer.", "", where=BOTH),
     # The names of the page-size table (sizes in handbook/render/document.py).
     Setting("page_size", "choice", "The paper the pages are laid out for.", "letter", choices=("letter", "a4"), where=BOTH),
     Setting("keywords", "keywords", "PDF keywords: a list, or one line of words separated by commas.", ()),
