@@ -65,6 +65,12 @@ readme-images: $(DEFAULT_PDF)
 	pdftoppm -r 60 -png -f 1 -l 1 -singlefile $(DEFAULT_PDF) docs/images/cover
 	pdftoppm -r 60 -png -f 5 -l 5 -singlefile $(DEFAULT_PDF) docs/images/inner-page
 
+# The JSON Schemas in schema/ and the key tables of docs/format.md, generated from the
+# setting declarations in handbook/settings.py (a test fails when they are out of date).
+.PHONY: schema
+schema: $(TOOL)
+	$(BIN)/python -m handbook.schema
+
 # The benchmark: every figure beside the floor (bench/floor.py), measured in the same run.
 # Prints a table and writes bench/results.json. Not part of `make test`.
 .PHONY: bench

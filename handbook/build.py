@@ -32,7 +32,7 @@ class Loaded:
 
     handbook: Handbook
     warnings: tuple[Problem, ...]
-    origins: tuple = ()  # of validate.merge.Origin, for school editions
+    origins: tuple = ()  # of validate.merge.Origin, for school editions and `explain`
 
 
 def slugify(text: str) -> str:
@@ -50,17 +50,25 @@ def build_date() -> date:
     return date.today()
 
 
-def validated(manifest: Path | None, school: Path | None = None, cache: NodeCache | None = None, *, strict: bool = False) -> Loaded:
+def validated(
+    manifest: Path | None, school: Path | None = None, cache: NodeCache | None = None, *, strict: bool = False, explain: bool = False
+) -> Loaded:
     """Validate everything; raise ContentError listing every problem (and, if `strict`, every warning).
 
     A school edition is validated from its profile `school`, which names its base guide:
-    `manifest` is then not read, and may be None.
+    `manifest` is then not read, and may be None. A school edition always says where each
+    part came from; a guide on its own only when `explain` asks.
     """
     problems = Problems()
     today = build_date()
     if school is None:
         assert manifest is not None, "a manifest, or a school's profile"
-        handbook, origins = read_handbook(manifest, problems, cache=cache, today=today), []
+        found: dict = {}
+        handbook, origins = read_handbook(manifest, problems, cache=cache, today=today, origins=found if explain else None), []
+        if explain and handbook is not None:
+            from handbook.validate.merge import guide_origins
+
+            origins = guide_origins(handbook, found)
     else:
         from handbook.validate.merge import read_edition  # only for a school edition
 

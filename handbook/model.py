@@ -1,6 +1,7 @@
 """The handbook as plain data: what the validator produces and the renderer reads.
 
-No I/O and no ReportLab here. Paths are already resolved and checked.
+No I/O and no ReportLab here. Paths are already resolved and checked. The
+defaults of settings are the ones declared in handbook/settings.py.
 
 Values (spans, figures, wages, themes, contacts) compare by value. Blocks,
 sections, schools and handbooks are each one place in the content and compare
@@ -15,6 +16,7 @@ from typing import ClassVar
 from pathlib import Path
 
 from handbook.problems import Where
+from handbook.settings import MANIFEST, THEME
 
 
 @dataclass(frozen=True)
@@ -209,9 +211,9 @@ class Section:
 class Theme:
     """The colours and font family a handbook is drawn in."""
 
-    primary: str = "#1d4e89"
-    accent: str = "#e07a1f"
-    font: str = "Lato"
+    primary: str = THEME["primary"].default
+    accent: str = THEME["accent"].default
+    font: str = THEME["font"].default
 
 
 @dataclass(frozen=True)
@@ -242,13 +244,13 @@ class Handbook:
 
     title: str
     sections: tuple[Section, ...]
-    subtitle: str = ""
-    career: str = ""
-    organisation: str = ""
-    edition: str = ""
-    page_size: str = "letter"
-    keywords: tuple[str, ...] = ()
+    subtitle: str = MANIFEST["subtitle"].default
+    career: str = MANIFEST["career"].default
+    organisation: str = MANIFEST["organisation"].default
+    edition: str = MANIFEST["edition"].default
+    page_size: str = MANIFEST["page_size"].default
+    keywords: tuple[str, ...] = MANIFEST["keywords"].default
     theme: Theme = field(default_factory=Theme)
     school: School | None = None
-    salary_max_age_years: float = 3  # salary figures older than this before the build date are a warning
+    salary_max_age_years: float = MANIFEST["salary_max_age_years"].default  # older salary figures are a warning
     inputs: tuple[Path, ...] = ()  # every file the handbook was built from

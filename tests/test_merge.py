@@ -193,7 +193,22 @@ def test_explain_says_which_settings_are_defaults_and_never_credits_an_unquoted_
     lines = shown.output.splitlines()
     assert "theme.primary  #1d4e89  <- default; neither the profile nor the base guide gives one" in lines
     assert "theme.accent  #2ab7a9  <- profile schools/a.yaml:2" in lines
+    assert "salary_max_age_years  3  <- default; neither the profile nor the base guide gives one" in lines
     hidden = CliRunner().invoke(main, ["explain", "--school", "schools/b.yaml"])
     assert hidden.exit_code == 1
     assert "#1d4e89" not in hidden.output
     assert 'schools/b.yaml:3: theme.primary: is empty, because YAML reads an unquoted # as the start of a comment; a value starting with # must be quoted: primary: "#0f5e7a"' in hidden.output
+
+
+def test_explain_of_a_guide_on_its_own_lists_every_declared_setting_then_the_sections(monkeypatch):
+    from handbook import settings
+
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["explain"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "title  Medical Coding Careers  <- base handbook.yaml:3" in lines
+    assert "theme.primary  #1d4e89  <- base handbook.yaml:11" in lines
+    assert "salary_max_age_years  3  <- default; the manifest does not give one" in lines
+    assert [line.split("  ")[0] for line in lines[: len(settings.explained())]] == sorted(settings.explained())
+    assert lines[len(settings.explained())] == "section 1: introduction  Introduction  <- base sections/introduction.yaml"

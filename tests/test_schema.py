@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import pytest
 import yaml
 
+from handbook.schema import SCHEMAS as SCHEMAS_MADE
+from handbook.schema import manifest_schema, profile_schema, text
 from handbook.validate.blocks import BLOCK_KINDS
 from handbook.validate.handbook import MANIFEST_KEYS
 from tests.conftest import DEFAULT_MANIFEST, ROOT
@@ -18,6 +21,18 @@ def schema(name: str) -> dict:
     loaded = json.loads((SCHEMAS / name).read_text())
     jsonschema.Draft202012Validator.check_schema(loaded)
     return loaded
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS_MADE))
+def test_committed_schemas_are_the_generated_ones(name):
+    assert (SCHEMAS / name).read_text(encoding="utf-8") == text(name), f"schema/{name} is out of date; run make schema"
+
+
+def test_generated_schemas_name_each_declared_default_and_doc():
+    manifest = manifest_schema()["properties"]
+    assert manifest["page_size"] == {"enum": ["letter", "a4"], "default": "letter", "description": "The paper the pages are laid out for."}
+    assert manifest["theme"]["properties"]["primary"]["default"] == "#1d4e89"
+    assert "default" not in profile_schema()["properties"]["theme"]["properties"]["primary"]  # the base guide's applies
 
 
 def test_default_manifest_and_sections_match_the_schemas():
@@ -60,3 +75,20 @@ def test_profile_schema_accepts_the_examples_and_names_the_validator_keys():
     assert set(profile_schema["properties"]["school"]["properties"]) == set(SCHOOL_KEYS)
     for example in sorted((ROOT / "schools").glob("*.yaml")):
         jsonschema.validate(yaml.safe_load(example.read_text()), profile_schema)
+
+
+def test_make_schema_writes_the_schemas_and_the_docs_tables(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "schema/manifest.schema.json").write_text("{}\n")
+    (tmp_path / "docs/format.md").write_text("# Format\n<!-- settings:school -->\n<!-- /settings:school -->\n")
+    result = subprocess.run([sys.executable, "-m", "handbook.schema", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    for name in SCHEMAS_MADE:
+        assert (tmp_path / "schema" / name).read_text(encoding="utf-8") == text(name)
+    assert "| `website` |" in (tmp_path / "docs/format.md").read_text()
+    again = subprocess.run([sys.executable, "-m", "handbook.schema", str(tmp_path)], capture_output=True, text=True)
+    assert again.stdout == ""  # nothing left to change

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from handbook import settings
 from handbook.display import display_path
 from handbook.fonts import FONT_FAMILIES
 from handbook.loader import load_file
@@ -19,13 +20,10 @@ from handbook.validate.blocks import BlockContext, read_block
 from handbook.validate.fields import Reader
 from handbook.validate.paths import find
 
-MANIFEST_KEYS = (
-    "title", "subtitle", "career", "organisation", "edition", "page_size", "keywords", "theme",
-    "salary_max_age_years", "sections",
-)
-DEFAULT_MAX_AGE_YEARS = 3
+MANIFEST_KEYS = settings.names(settings.MANIFEST)
+DEFAULT_MAX_AGE_YEARS = settings.MANIFEST["salary_max_age_years"].default
 SECTION_KEYS = ("title", "blocks")
-THEME_KEYS = ("primary", "accent", "font")
+THEME_KEYS = settings.names(settings.THEME)
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 Origins = dict[str, Where]
@@ -52,7 +50,7 @@ def read_handbook(
         problems.add(node.where, f"this is a school profile, not a handbook manifest; use --school {display_path(manifest)}")
         return None
     read = Reader(problems, variables)
-    fields = read.mapping(node, "", MANIFEST_KEYS, required=("title", "sections"))
+    fields = read.mapping(node, "", MANIFEST_KEYS, required=settings.required(settings.MANIFEST))
     if fields is None:
         return None
     if origins is not None:
@@ -68,7 +66,7 @@ def read_handbook(
         career=read.text(fields.get("career"), "career"),
         organisation=read.text(fields.get("organisation"), "organisation"),
         edition=read.text(fields.get("edition"), "edition"),
-        page_size=read.choice(fields.get("page_size"), "page_size", tuple(PAGE_SIZES), "letter"),
+        page_size=read.choice(fields.get("page_size"), "page_size", tuple(PAGE_SIZES), Handbook.page_size),
         keywords=_read_keywords(read, fields.get("keywords")),
         theme=theme,
         salary_max_age_years=ctx.stale_after_years,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from handbook import settings
 from handbook.model import Handbook, Section
 from handbook.node_cache import NodeCache
 from handbook.nodes import Mapping, Scalar
@@ -41,16 +42,30 @@ def read_edition(
     read = Reader(problems, profile.variables)
     read.use_font(base.theme.font)
     origins = [Origin(name, "", f"base {where}") for name, where in base_origins.items()]
-    handbook, settings = _apply_settings(read, base, profile)
-    origins = [o for o in origins if o.what not in settings] + [Origin(n, "", f"profile {w}") for n, w in settings.items()]
+    handbook, replaced = _apply_settings(read, base, profile)
+    origins = [o for o in origins if o.what not in replaced] + [Origin(n, "", f"profile {w}") for n, w in replaced.items()]
     ctx = BlockContext(read, profile.base.parent, today, base.salary_max_age_years)
     sections, section_origins = _apply_sections(ctx, base.sections, profile, cache)
     handbook = replace(handbook, sections=tuple(sections), inputs=(*base.inputs, profile.path))
+    return handbook, _with_values(handbook, origins, "neither the profile nor the base guide gives one") + section_origins
+
+
+def guide_origins(handbook: Handbook, found: dict[str, Where]) -> list[Origin]:
+    """What `explain` says of a guide built on its own: each setting, from the manifest or by default, then each section."""
+    origins = _with_values(handbook, [Origin(name, "", f"base {where}") for name, where in found.items()], "the manifest does not give one")
+    return origins + [Origin(f"section {i}: {s.id}", s.title, f"base {s.where.file}") for i, s in enumerate(handbook.sections, 1)]
+
+
+def _with_values(handbook: Handbook, origins: list[Origin], why_default: str) -> list[Origin]:
+    """`origins` with their values, and a line for every declared setting none of them gives, by name."""
     values = _setting_values(handbook)
     origins = [replace(o, value=values.get(o.what, "")) for o in origins]
     given = {o.what for o in origins}
-    origins += [Origin(name, value, "default; neither the profile nor the base guide gives one") for name, value in values.items() if name not in given]
-    return handbook, sorted(origins, key=lambda o: o.what) + section_origins
+    origins += [
+        Origin(name, settings.shown(setting.default), f"default; {why_default}")
+        for name, setting in settings.explained().items() if name not in given
+    ]
+    return sorted(origins, key=lambda o: o.what)
 
 
 def _apply_settings(read: Reader, base: Handbook, profile: Profile) -> tuple[Handbook, dict[str, Where]]:
@@ -62,8 +77,8 @@ def _apply_settings(read: Reader, base: Handbook, profile: Profile) -> tuple[Han
             for sub, value in node.entries if isinstance(node, Mapping) else ():
                 if not (isinstance(value, Scalar) and value.is_null):  # an empty value sets nothing
                     changed[f"theme.{sub.text}"] = sub.where
-        elif key == "page_size":
-            updates[key] = read.choice(node, key, tuple(PAGE_SIZES), base.page_size)
+        elif settings.MANIFEST[key].kind == "choice":
+            updates[key] = read.choice(node, key, settings.MANIFEST[key].choices, getattr(base, key))
             changed[key] = where
         else:
             updates[key] = read.text(node, key)
@@ -72,12 +87,13 @@ def _apply_settings(read: Reader, base: Handbook, profile: Profile) -> tuple[Han
 
 
 def _setting_values(handbook: Handbook) -> dict[str, str]:
-    values = {
-        "title": handbook.title, "subtitle": handbook.subtitle, "career": handbook.career,
-        "organisation": handbook.organisation, "edition": handbook.edition, "page_size": handbook.page_size,
-        "keywords": ", ".join(handbook.keywords), "theme.primary": handbook.theme.primary,
-        "theme.accent": handbook.theme.accent, "theme.font": handbook.theme.font,
-    }
+    """The value of every declared setting `explain` lists, by dotted name."""
+    values = {}
+    for name in settings.explained():
+        value: object = handbook
+        for part in name.split("."):
+            value = getattr(value, part)
+        values[name] = settings.shown(value)
     if handbook.school:
         values["school"] = handbook.school.name
     return values

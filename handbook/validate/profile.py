@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook import settings
 from handbook.display import closest_file, folder_name
 from handbook.loader import load_file
 from handbook.model import Block, Contact, School, Theme
@@ -16,9 +17,9 @@ from handbook.validate.blocks import BLOCK_KINDS, BlockContext, read_block
 from handbook.validate.fields import Reader, join
 from handbook.validate.paths import WINDOWS_PATH, find
 
-PROFILE_KEYS = ("handbook", "school", "edition", "title", "subtitle", "page_size", "theme", "variables", "exclude", "add", "replace", "override")
-SCHOOL_KEYS = ("name", "logo", "address", "phone", "email", "website")
-DEFAULT_BASE = "../handbook.yaml"
+PROFILE_KEYS = settings.names(settings.PROFILE)
+SCHOOL_KEYS = settings.names(settings.SCHOOL)
+DEFAULT_BASE = settings.PROFILE["handbook"].default
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Profile:
     school: School
     school_where: Where
     variables: dict[str, str]
-    settings: dict[str, tuple[Node, Where]] = field(default_factory=dict)  # edition, title, subtitle, page_size, theme
+    settings: dict[str, tuple[Node, Where]] = field(default_factory=dict)  # the manifest settings it replaces
     exclude: tuple[tuple[str, Where], ...] = ()
     add: tuple[Addition, ...] = ()
     replace: tuple[Replacement, ...] = ()
@@ -69,7 +70,7 @@ def read_profile(path: Path, problems: Problems) -> Profile | None:
         return None
     plain = Reader(problems)
     plain.use_font(Theme().font)
-    fields = plain.mapping(node, "", PROFILE_KEYS, required=("school",))
+    fields = plain.mapping(node, "", PROFILE_KEYS, required=settings.required(settings.PROFILE))
     if fields is None:
         return None
     folder = path.parent
@@ -83,7 +84,7 @@ def read_profile(path: Path, problems: Problems) -> Profile | None:
     read = Reader(problems, variables)
     read.use_font(Theme().font)
     ctx = BlockContext(read, base.parent)
-    settings = {key: (fields.get(key), _key_where(fields, key)) for key in ("edition", "title", "subtitle", "page_size", "theme") if fields.get(key) is not None}
+    replaced = {key: (fields.get(key), _key_where(fields, key)) for key in settings.profile_settings() if fields.get(key) is not None}
     return Profile(
         path=path.resolve(),
         base=base,
@@ -91,7 +92,7 @@ def read_profile(path: Path, problems: Problems) -> Profile | None:
         school=school,
         school_where=_key_where(fields, "school"),
         variables=variables,
-        settings=settings,
+        settings=replaced,
         exclude=_read_names(read, fields.get("exclude"), "exclude"),
         add=tuple(a for a in read.items(fields.get("add"), "add", lambda n, p: _addition(read, n, p, folder), required=False) if a),
         replace=tuple(r for r in read.items(fields.get("replace"), "replace", lambda n, p: _replacement(read, n, p, folder), required=False) if r),
@@ -107,7 +108,7 @@ def _key_where(fields: Mapping, key: str) -> Where:
 
 
 def _read_school(read: Reader, node: Node | None, folder: Path, project: Path) -> tuple[dict[str, str], School]:
-    fields = read.mapping(node, "school", SCHOOL_KEYS, required=("name",)) if node is not None else None
+    fields = read.mapping(node, "school", SCHOOL_KEYS, required=settings.required(settings.SCHOOL)) if node is not None else None
     if fields is None:
         # Already reported: {school.*} placeholders stay as written rather than each being an error of its own.
         return {f"school.{key}": f"{{school.{key}}}" for key in SCHOOL_KEYS if key != "logo"}, School(name="")
