@@ -12,7 +12,7 @@ TOOL ?= $(INSTALLED)
 DEFAULT_PDF := build/medical-coding-careers.pdf
 CODE := $(wildcard handbook/*.py handbook/*/*.py)
 
-.PHONY: pdf test check clean schools
+.PHONY: pdf test check clean schools schema
 
 pdf: $(DEFAULT_PDF)
 
@@ -54,6 +54,10 @@ test: $(INSTALLED)
 
 check: $(TOOL)
 	$(HANDBOOK) check handbook.yaml
+
+# The JSON Schemas in schema/ are generated from the code's declarations; a test fails when they are stale.
+schema: $(TOOL)
+	$(BIN)/python -m handbook.schema
 
 clean:
 	rm -rf build .pytest_cache

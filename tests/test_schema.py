@@ -1,23 +1,40 @@
-"""The shipped JSON Schemas agree with the validator on the default guide and on the block kinds."""
+"""The shipped JSON Schemas are what handbook/schema.py generates, and agree with the validator on the default
+guide, the school profiles and the block kinds."""
 
 from __future__ import annotations
 
 import json
 
 import jsonschema
+import pytest
 import yaml
 
-from handbook.validate.blocks import BLOCK_KINDS
+from handbook.blocks import KINDS
+from handbook.schema import SCHEMAS, as_text
 from handbook.validate.handbook import MANIFEST_KEYS
 from tests.conftest import DEFAULT_MANIFEST, ROOT
 
-SCHEMAS = ROOT / "schema"
+SCHEMAS_FOLDER = ROOT / "schema"
 
 
 def schema(name: str) -> dict:
-    loaded = json.loads((SCHEMAS / name).read_text())
+    loaded = json.loads((SCHEMAS_FOLDER / name).read_text())
     jsonschema.Draft202012Validator.check_schema(loaded)
     return loaded
+
+
+@pytest.mark.parametrize("name", SCHEMAS)
+def test_committed_schemas_are_the_generated_ones(name):
+    committed = (SCHEMAS_FOLDER / name).read_text(encoding="utf-8")
+    assert committed == as_text(SCHEMAS[name]()), f"schema/{name} differs from what the code declares; run make schema"
+
+
+def test_section_schema_accepts_every_section_of_the_guide_and_the_schools():
+    section_schema = schema("section.schema.json")
+    files = sorted((ROOT / "sections").glob("*.yaml")) + sorted((ROOT / "schools").glob("*/*.yaml"))
+    assert files
+    for path in files:
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), section_schema)
 
 
 def test_default_manifest_and_sections_match_the_schemas():
@@ -30,7 +47,7 @@ def test_default_manifest_and_sections_match_the_schemas():
 
 def test_schemas_name_the_same_keys_and_block_kinds_as_the_validator():
     assert set(schema("manifest.schema.json")["properties"]) == set(MANIFEST_KEYS)
-    assert set(schema("section.schema.json")["$defs"]["block"]["properties"]) == set(BLOCK_KINDS)
+    assert set(schema("section.schema.json")["$defs"]["block"]["properties"]) == {kind.name for kind in KINDS}
 
 
 def test_schema_rejects_an_unknown_block_kind():
@@ -40,8 +57,10 @@ def test_schema_rejects_an_unknown_block_kind():
 
 
 def test_schemas_name_the_keys_of_salary_tables_and_checklists():
-    from handbook.validate.checklist import CHECKLIST_KEYS, ITEM_KEYS
-    from handbook.validate.salary import ROW_KEYS, TABLE_KEYS
+    from handbook.blocks.checklist import CHECKLIST_KEYS
+    from handbook.blocks.salary_table import TABLE_KEYS
+    from handbook.validate.checklist import ITEM_KEYS
+    from handbook.validate.salary import ROW_KEYS
 
     blocks = schema("section.schema.json")["$defs"]["block"]["properties"]
     table = blocks["salary_table"]["properties"]

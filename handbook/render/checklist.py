@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from handbook import model
+from handbook.blocks.checklist import Checklist
 from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup, to_markup
 from handbook.render.paragraphs import MemoParagraph
@@ -42,7 +43,7 @@ class TickBox(Flowable):
             )
 
 
-def render_checklist(block: model.Checklist, ctx: RenderContext) -> list[Flowable]:
+def render_checklist(block: Checklist, ctx: RenderContext) -> list[Flowable]:
     styles = ctx.styles
     note_width = 1.4 * 72 if block.note_heading else 0
     box_width = BOX + 10

@@ -7,7 +7,8 @@ import re
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from handbook import model
-from handbook.model import HOURS_PER_YEAR, SalaryTable
+from handbook.blocks.salary_table import SalaryTable
+from handbook.model import HOURS_PER_YEAR
 from handbook.render import money
 from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup

@@ -8,7 +8,8 @@ from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from handbook.model import HOURS_PER_YEAR, Figure, SalaryRow, SalaryTable
+from handbook.blocks.salary_table import SalaryTable
+from handbook.model import HOURS_PER_YEAR, Figure, SalaryRow
 from handbook.render import money
 from handbook.render.context import RenderContext
 
