@@ -1,7 +1,14 @@
 """The block kinds of a section, each declared once in a module of its own (see registry.py).
 
-A new kind is its module here and one line in KINDS; validation, rendering, depfiles, the JSON
-Schema, the property tests and the docs' list of kinds all follow from the registration.
+Validation, rendering, depfiles, the JSON Schema, the property tests and the docs' list of kinds all
+follow from the registration. A new kind, say `timeline`, is:
+- handbook/blocks/timeline.py: its model (a frozen dataclass on model.Block), validate, render (ReportLab
+  imported inside it), files when it reads any, its schema fragment and summary, ending `KIND = BlockKind(...)`;
+- `timeline.KIND,` in KINDS below (and `timeline` in the import line); then `make schema`;
+- its tests, and its content in CONTENT in tests/test_properties.py;
+- its line in the list of kinds and its section (### `timeline`) in docs/format.md, and its name in the
+  README's "Block kinds:" sentence.
+The tests fail until each of these is done.
 """
 
 from __future__ import annotations
