@@ -12,7 +12,7 @@ TOOL ?= $(INSTALLED)
 DEFAULT_PDF := build/medical-coding-careers.pdf
 CODE := $(wildcard handbook/*.py handbook/*/*.py)
 
-.PHONY: pdf test check clean schools
+.PHONY: pdf test check clean schools schema
 
 pdf: $(DEFAULT_PDF)
 
@@ -65,9 +65,9 @@ readme-images: $(DEFAULT_PDF)
 	pdftoppm -r 60 -png -f 1 -l 1 -singlefile $(DEFAULT_PDF) docs/images/cover
 	pdftoppm -r 60 -png -f 5 -l 5 -singlefile $(DEFAULT_PDF) docs/images/inner-page
 
-# The JSON Schemas in schema/ and the key tables of docs/format.md, generated from the
-# setting declarations in handbook/settings.py (a test fails when they are out of date).
-.PHONY: schema
+# The JSON Schemas in schema/ and the key tables of docs/format.md, generated from the block
+# kinds (handbook/blocks/) and the setting declarations (handbook/settings.py); a test fails
+# when they are out of date.
 schema: $(TOOL)
 	$(BIN)/python -m handbook.schema
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from handbook.blocks import by_model
 from handbook.fonts import font_files
-from handbook.model import Handbook, Image
+from handbook.model import Handbook
 from handbook.write import write_atomically
 
 
@@ -14,7 +15,7 @@ def dependencies(handbook: Handbook) -> list[Path]:
     found: list[Path] = list(handbook.inputs)
     for section in handbook.sections:
         found.append(section.source)
-        found += [block.path for block in section.blocks if isinstance(block, Image)]
+        found += [path for block in section.blocks for path in by_model[type(block)].files(block)]
     if handbook.school and handbook.school.logo:
         found.append(handbook.school.logo)
     found += font_files(handbook.theme.font)

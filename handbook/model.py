@@ -12,7 +12,6 @@ method is compiled at every start-up, about 0.2 ms apiece.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
 from pathlib import Path
 
 from handbook.problems import Where
@@ -32,65 +31,14 @@ class Span:
 Inline = tuple[Span, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Paragraph:
-    """A paragraph of inline text."""
+class Block:
+    """What every block kind's model is: one place in a section's content, with where it was written.
 
-    KIND: ClassVar[str] = "paragraph"
-    text: Inline
+    The kinds' dataclasses live with the rest of each kind in handbook/blocks/ (one module per
+    kind), which builds on this module; the model does not know the kinds.
+    """
+
     where: Where
-
-
-@dataclass(frozen=True, eq=False, repr=False)
-class Bullets:
-    """An unordered list."""
-
-    KIND: ClassVar[str] = "bullets"
-    items: tuple[Inline, ...]
-    where: Where
-
-
-@dataclass(frozen=True, eq=False, repr=False)
-class Steps:
-    """A numbered list of steps."""
-
-    KIND: ClassVar[str] = "steps"
-    items: tuple[Inline, ...]
-    where: Where
-
-
-@dataclass(frozen=True, eq=False, repr=False)
-class Callout:
-    """A boxed tip or note, with an optional title."""
-
-    KIND: ClassVar[str] = "callout"
-    text: Inline
-    where: Where
-    title: str = ""
-    tone: str = "tip"  # "tip" or "note"
-
-
-@dataclass(frozen=True, eq=False, repr=False)
-class Quote:
-    """A quotation, with who said it."""
-
-    KIND: ClassVar[str] = "quote"
-    text: Inline
-    where: Where
-    by: str = ""
-
-
-@dataclass(frozen=True, eq=False, repr=False)
-class Image:
-    """A picture with an optional caption, sized to the text width at most."""
-
-    KIND: ClassVar[str] = "image"
-    path: Path
-    alt: str
-    where: Where
-    caption: str = ""
-    width: float = 1.0  # fraction of the text width
-    orientation: int = 1  # EXIF orientation: 1 is upright as stored
 
 
 MEASURES = ("value", "pct10", "pct25", "median", "pct75", "pct90", "mean")
@@ -129,32 +77,6 @@ class SalaryRow:
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class SalaryTable:
-    """Pay figures with their source and period, as a table, a chart or both."""
-
-    KIND: ClassVar[str] = "salary_table"
-    rows: tuple[SalaryRow, ...]
-    source: str
-    period: str
-    where: Where
-    title: str = ""
-    chart: str = "none"  # "none", "bars" or "range"
-    table: bool = True
-
-    @property
-    def derived(self) -> set[str]:
-        """Units that some figure was converted into: {"hourly"}, {"annual"}, both or none."""
-        found = set()
-        for row in self.rows:
-            for wage in row.wages:
-                for unit in ("annual", "hourly"):
-                    figure = getattr(wage, unit)
-                    if figure is not None and figure.status == "derived":
-                        found.add(unit)
-        return found
-
-
-@dataclass(frozen=True, eq=False, repr=False)
 class ChecklistItem:
     """One item to tick, with an optional note or due date and sub-items."""
 
@@ -162,38 +84,6 @@ class ChecklistItem:
     note: str = ""
     due: str = ""
     items: tuple["ChecklistItem", ...] = ()
-
-
-@dataclass(frozen=True, eq=False, repr=False)
-class Checklist:
-    """Items a reader ticks: on paper, or as form checkboxes when fillable."""
-
-    KIND: ClassVar[str] = "checklist"
-    items: tuple[ChecklistItem, ...]
-    where: Where
-    title: str = ""
-    fillable: bool = False
-
-    @property
-    def note_heading(self) -> str:
-        """The heading of the column beside the items: "Due" when only due dates are in it, "Note" when
-        any note is (a due date beside notes then reads "Due March 1"), or "" when no item has either."""
-        def walk(items):
-            for item in items:
-                yield item
-                yield from walk(item.items)
-
-        flat = list(walk(self.items))
-        return "Note" if any(i.note for i in flat) else "Due" if any(i.due for i in flat) else ""
-
-    def note_text(self, item: ChecklistItem) -> str:
-        """What the column beside the items says for `item`, to fit under `note_heading`."""
-        if item.due and self.note_heading != "Due":
-            return f"Due {item.due}"
-        return item.due or item.note
-
-
-Block = Paragraph | Bullets | Steps | Callout | Quote | Image | SalaryTable | Checklist
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -1,4 +1,4 @@
-"""The JSON Schemas in schema/, generated from the setting declarations; one function per schema.
+"""The JSON Schemas in schema/, generated from the block kinds and the setting declarations; one function per schema.
 
 `python -m handbook.schema [PROJECT]` (`make schema`) writes every schema in SCHEMAS
 and the key tables of docs/format.md; a test fails when the committed copies differ.
@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from handbook import settings
+from handbook.blocks import KINDS
 from handbook.settings import BOTH, Setting
 
 _COLOUR = "^#[0-9a-fA-F]{6}$"
@@ -106,10 +107,48 @@ def profile_schema() -> dict:
     return _document("profile.schema.json", "handbook school profile (schools/*.yaml)", _object(settings.PROFILE, "", True))
 
 
+TEXT = {
+    "type": "string",
+    "minLength": 1,
+    "description": "Text with inline markup: **bold**, *italic*, [label](https://...).",
+}
+TEXT_LIST = {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/text"}}
+
+
+def section_schema() -> dict:
+    """A section file: a title and its blocks, each block one of the registered kinds."""
+    kind_defs: dict = {}
+    for kind in KINDS:
+        kind_defs.update(kind.defs)
+    body = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["title", "blocks"],
+        "properties": {
+            "title": {"type": "string", "minLength": 1},
+            "blocks": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/block"}},
+        },
+        "$defs": {
+            "text": TEXT,
+            "textList": TEXT_LIST,
+            "block": {
+                "type": "object",
+                "minProperties": 1,
+                "maxProperties": 1,
+                "additionalProperties": False,
+                "properties": {kind.name: kind.schema for kind in KINDS},
+            },
+            **kind_defs,
+        },
+    }
+    return _document("section.schema.json", "handbook section file (sections/*.yaml)", body)
+
+
 # Each file in schema/ that is generated, and the function that makes it.
 SCHEMAS = {
     "manifest.schema.json": manifest_schema,
     "profile.schema.json": profile_schema,
+    "section.schema.json": section_schema,
 }
 
 

@@ -2,7 +2,8 @@
 
 A case is a file and, beside it, a `.expect` file with the lines the build must print.
 `sections/` cases are section files; `manifests/` cases are manifests beside a good section. `{project}` in an `.expect`
-file stands for the project's folder, written out in full.
+file stands for the project's folder, written out in full; `{kinds}` for the registered block kinds as messages list
+them (paragraph, bullets, ...), so a new kind does not change the cases of other mistakes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from handbook.blocks import KINDS
 from handbook.cli import main
 
 BAD = Path(__file__).parent / "bad"
@@ -31,8 +33,9 @@ def run_build(project_root: Path, *args: str) -> tuple[int, list[str]]:
 
 
 def expected_lines(case: Path, project_root: Path | None = None) -> list[str]:
-    """The `.expect` lines; `{project}` in them stands for the project's folder, absolute."""
+    """The `.expect` lines; `{project}` in them stands for the project's folder, absolute, `{kinds}` for the block kinds."""
     text = case.with_suffix(".expect").read_text(encoding="utf-8")
+    text = text.replace("{kinds}", ", ".join(kind.name for kind in KINDS))
     if project_root is not None:
         text = text.replace("{project}", os.path.realpath(project_root))
     return text.splitlines()

@@ -127,3 +127,42 @@ def test_an_image_near_print_density_is_embedded_as_it_is(project):
     out = build_handbook(project.root / "handbook.yaml", project.root / "o.pdf").output
     (image,) = [image for page in PdfReader(out).pages for image in page.images]
     assert image.image.size == (300, 150)
+
+
+def test_every_block_kind_is_registered_once_on_the_shared_block_base():
+    from handbook.blocks import KINDS, by_model, by_name
+    from handbook.model import Block
+
+    assert len(by_name) == len(by_model) == len(KINDS)
+    for kind in KINDS:
+        assert issubclass(kind.model, Block), kind.name
+        assert "where" in kind.model.__dataclass_fields__, kind.name
+        assert kind.summary and kind.schema, kind.name
+
+
+def test_check_validates_every_block_kind_without_importing_reportlab(project):
+    """ReportLab takes a good part of start-up: check, which renders nothing, must not load it."""
+    import subprocess
+    import sys
+
+    project.image()
+    project.manifest(project.section("all", ALL_KINDS))
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "handbook", "check", "handbook.yaml"],
+                            cwd=project.root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")]
+    assert "handbook.blocks.checklist" in imported
+    assert [name for name in imported if name.startswith("reportlab")] == []
+
+
+def test_a_depfile_lists_the_files_each_block_kind_declares(project):
+    from handbook.blocks import by_model
+    from handbook.build import validated
+    from handbook.depfile import dependencies
+
+    project.image()
+    project.manifest(project.section("all", ALL_KINDS))
+    handbook = validated(project.root / "handbook.yaml").handbook
+    declared = {path.resolve() for section in handbook.sections for block in section.blocks for path in by_model[type(block)].files(block)}
+    assert declared == {(project.root / "assets/picture.png").resolve()}
+    assert declared <= set(dependencies(handbook))

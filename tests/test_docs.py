@@ -162,3 +162,17 @@ def test_usage_lines_in_the_readme_name_real_commands_and_options():
             assert result.exit_code == 0, f"{part}: no command {words[1]!r}"
             for option in re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", part):
                 assert option in result.output, f"{part}: {words[1]} has no option {option}"
+
+
+def test_the_docs_list_exactly_the_registered_block_kinds_each_with_its_section():
+    from handbook.blocks import KINDS
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    sentence = re.search(r"Block kinds: (.*?)\. ", readme)
+    assert sentence, "README.md has no 'Block kinds: ...' sentence"
+    assert re.findall(r"`(\w+)`", sentence.group(1)) == [kind.name for kind in KINDS], "README.md's list of block kinds"
+    text = (ROOT / "docs/format.md").read_text(encoding="utf-8")
+    listed = text.split("Each block is written `- kind: content`. The kinds:\n\n", 1)[1].split("\n\n", 1)[0]
+    assert listed.splitlines() == [f"- `{kind.name}`: {kind.summary}" for kind in KINDS], "docs/format.md's list of kinds"
+    headings = re.findall(r"^### `(\w+)`$", text, re.M)
+    assert headings == [kind.name for kind in KINDS], "docs/format.md needs a section '### `kind`' per block kind, in order"

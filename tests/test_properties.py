@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from handbook.blocks import KINDS
 from handbook.build import build_handbook
 from handbook.cli import main
-from tests.conftest import page_texts, pdf_problems
+from tests.conftest import ROOT, page_texts, pdf_problems
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éèñüßøåçÉ"
 SEPARATORS = [" ", " & ", " < ", " > ", " * ", ", ", "; ", " (", ") ", " — ", " \"", "\" ", " R&D ", " a<b "]
 
+PICTURE = "sample.png"  # copied into each generated project
 words = st.text(alphabet=LETTERS, min_size=1, max_size=12)
 
 
@@ -32,14 +35,54 @@ def sentences(draw) -> tuple[str, list[str]]:
     return "".join(parts).strip(), chosen
 
 
+def inline_list(kind: str):
+    """A kind whose content is a list of texts with inline markup."""
+    return st.lists(sentences(), min_size=1, max_size=5).map(
+        lambda items: ({kind: [text for text, _ in items]}, [w for _, ws in items for w in ws]))
+
+
+def inline_text(kind: str):
+    """A kind whose content is one text with inline markup."""
+    return sentences().map(lambda drawn: ({kind: drawn[0]}, drawn[1]))
+
+
+@st.composite
+def images(draw) -> tuple[dict, list[str]]:
+    caption, found = draw(sentences())
+    return {"image": {"file": PICTURE, "alt": "A picture", "caption": caption}}, found
+
+
+@st.composite
+def salary_tables(draw) -> tuple[dict, list[str]]:
+    """Rows labelled with short words, which a label column never has to break."""
+    labels = draw(st.lists(st.lists(st.text(alphabet=LETTERS, min_size=1, max_size=6), min_size=1, max_size=3), min_size=1, max_size=4))
+    rows = [{"label": " ".join(label), "annual": draw(st.integers(20000, 200000))} for label in labels]
+    return {"salary_table": {"source": "Survey", "period": "May 2025", "rows": rows}}, [w for label in labels for w in label]
+
+
+# How to draw the content of each registered block kind, and the words it must put in the PDF.
+CONTENT = {
+    "paragraph": inline_text("paragraph"),
+    "bullets": inline_list("bullets"),
+    "steps": inline_list("steps"),
+    "callout": inline_text("callout"),
+    "quote": inline_text("quote"),
+    "image": images(),
+    "salary_table": salary_tables(),
+    "checklist": inline_list("checklist"),
+}
+
+
+def test_every_registered_block_kind_is_drawn():
+    missing = [kind.name for kind in KINDS if kind.name not in CONTENT]
+    assert not missing, f"no content strategy in CONTENT for the block kinds {missing}"
+
+
 @st.composite
 def blocks(draw) -> tuple[str, list[str]]:
-    kind = draw(st.sampled_from(["paragraph", "bullets", "steps", "callout", "quote", "checklist"]))
-    if kind in ("bullets", "steps", "checklist"):
-        items = draw(st.lists(sentences(), min_size=1, max_size=5))
-        return json.dumps({kind: [text for text, _ in items]}), [w for _, ws in items for w in ws]
-    text, found = draw(sentences())
-    return json.dumps({kind: text}), found
+    kind = draw(st.sampled_from([kind.name for kind in KINDS]))
+    block, found = draw(CONTENT[kind])
+    return json.dumps(block), found
 
 
 @st.composite
@@ -57,6 +100,7 @@ def documents(draw) -> tuple[list[str], list[str]]:
 def test_valid_documents_build_and_keep_every_word(tmp_path, document):
     sections, expected = document
     (tmp_path / "sections").mkdir(exist_ok=True)
+    shutil.copy2(ROOT / "assets/images/sample.png", tmp_path / PICTURE)
     names = []
     for i, text in enumerate(sections):
         (tmp_path / f"sections/s{i}.yaml").write_text(text, encoding="utf-8")
@@ -77,7 +121,8 @@ def test_valid_documents_build_and_keep_every_word(tmp_path, document):
     st.lists(st.sampled_from(["title:", " T\n", "blocks:\n", "  - ", "paragraph: ", "bullets: ", "[", "]", "{", "}",
                               "\n", "*", "**", "&a ", "*a", "!!str ", "---\n", "\t", "'", '"', "- ", ": ", "salary_table:",
                               "rows:", "label:", "annual:", "checklist:", "items:", "image:", "file:", "~", "yes", "{school.name}",
-                              "\\", "? ", "|", ">", "\x00", "\u2028", "医"]), max_size=40).map("".join),
+                              "\\", "? ", "|", ">", "\x00", "\u2028", "医",
+                              *(f"{kind.name}: " for kind in KINDS)]), max_size=40).map("".join),
 ))
 def test_no_input_ends_in_a_traceback(tmp_path, content):
     (tmp_path / "sections").mkdir(exist_ok=True)

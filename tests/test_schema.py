@@ -1,4 +1,5 @@
-"""The shipped JSON Schemas agree with the validator on the default guide and on the block kinds."""
+"""The shipped JSON Schemas are what handbook/schema.py generates, and agree with the validator on the default
+guide, the school profiles and the block kinds."""
 
 from __future__ import annotations
 
@@ -8,24 +9,23 @@ import jsonschema
 import pytest
 import yaml
 
-from handbook.schema import SCHEMAS as SCHEMAS_MADE
-from handbook.schema import manifest_schema, profile_schema, text
-from handbook.validate.blocks import BLOCK_KINDS
+from handbook.blocks import KINDS
+from handbook.schema import SCHEMAS, manifest_schema, profile_schema, text
 from handbook.validate.handbook import MANIFEST_KEYS
 from tests.conftest import DEFAULT_MANIFEST, ROOT
 
-SCHEMAS = ROOT / "schema"
+SCHEMAS_FOLDER = ROOT / "schema"
 
 
 def schema(name: str) -> dict:
-    loaded = json.loads((SCHEMAS / name).read_text())
+    loaded = json.loads((SCHEMAS_FOLDER / name).read_text())
     jsonschema.Draft202012Validator.check_schema(loaded)
     return loaded
 
 
-@pytest.mark.parametrize("name", sorted(SCHEMAS_MADE))
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_committed_schemas_are_the_generated_ones(name):
-    assert (SCHEMAS / name).read_text(encoding="utf-8") == text(name), f"schema/{name} is out of date; run make schema"
+    assert (SCHEMAS_FOLDER / name).read_text(encoding="utf-8") == text(name), f"schema/{name} is out of date; run make schema"
 
 
 def test_generated_schemas_name_each_declared_default_and_doc():
@@ -33,6 +33,14 @@ def test_generated_schemas_name_each_declared_default_and_doc():
     assert manifest["page_size"] == {"enum": ["letter", "a4"], "default": "letter", "description": "The paper the pages are laid out for."}
     assert manifest["theme"]["properties"]["primary"]["default"] == "#1d4e89"
     assert "default" not in profile_schema()["properties"]["theme"]["properties"]["primary"]  # the base guide's applies
+
+
+def test_section_schema_accepts_every_section_of_the_guide_and_the_schools():
+    section_schema = schema("section.schema.json")
+    files = sorted((ROOT / "sections").glob("*.yaml")) + sorted((ROOT / "schools").glob("*/*.yaml"))
+    assert files
+    for path in files:
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), section_schema)
 
 
 def test_default_manifest_and_sections_match_the_schemas():
@@ -45,7 +53,7 @@ def test_default_manifest_and_sections_match_the_schemas():
 
 def test_schemas_name_the_same_keys_and_block_kinds_as_the_validator():
     assert set(schema("manifest.schema.json")["properties"]) == set(MANIFEST_KEYS)
-    assert set(schema("section.schema.json")["$defs"]["block"]["properties"]) == set(BLOCK_KINDS)
+    assert set(schema("section.schema.json")["$defs"]["block"]["properties"]) == {kind.name for kind in KINDS}
 
 
 def test_schema_rejects_an_unknown_block_kind():
@@ -55,8 +63,10 @@ def test_schema_rejects_an_unknown_block_kind():
 
 
 def test_schemas_name_the_keys_of_salary_tables_and_checklists():
-    from handbook.validate.checklist import CHECKLIST_KEYS, ITEM_KEYS
-    from handbook.validate.salary import ROW_KEYS, TABLE_KEYS
+    from handbook.blocks.checklist import CHECKLIST_KEYS
+    from handbook.blocks.salary_table import TABLE_KEYS
+    from handbook.validate.checklist import ITEM_KEYS
+    from handbook.validate.salary import ROW_KEYS
 
     blocks = schema("section.schema.json")["$defs"]["block"]["properties"]
     table = blocks["salary_table"]["properties"]
@@ -87,7 +97,7 @@ def test_make_schema_writes_the_schemas_and_the_docs_tables(tmp_path):
     (tmp_path / "docs/format.md").write_text("# Format\n<!-- settings:school -->\n<!-- /settings:school -->\n")
     result = subprocess.run([sys.executable, "-m", "handbook.schema", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    for name in SCHEMAS_MADE:
+    for name in SCHEMAS:
         assert (tmp_path / "schema" / name).read_text(encoding="utf-8") == text(name)
     assert "| `website` |" in (tmp_path / "docs/format.md").read_text()
     again = subprocess.run([sys.executable, "-m", "handbook.schema", str(tmp_path)], capture_output=True, text=True)

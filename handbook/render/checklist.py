@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from handbook import model
@@ -9,6 +11,9 @@ from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup, to_markup
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.tables import styled_table
+
+if TYPE_CHECKING:  # the kind's module imports this renderer when it renders: only its type is needed here
+    from handbook.blocks.checklist import Checklist
 
 BOX = 11  # points
 INSET = 1.5
@@ -42,7 +47,7 @@ class TickBox(Flowable):
             )
 
 
-def render_checklist(block: model.Checklist, ctx: RenderContext) -> list[Flowable]:
+def render_checklist(block: Checklist, ctx: RenderContext) -> list[Flowable]:
     styles = ctx.styles
     note_width = 1.4 * 72 if block.note_heading else 0
     box_width = BOX + 10

@@ -10,13 +10,15 @@ from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBre
 from reportlab.platypus.doctemplate import LayoutError
 
 from handbook import __version__
+from handbook.blocks import by_model
+from handbook.blocks.image import Image, image_size
 from handbook.display import display_path
 from handbook.errors import HandbookError
-from handbook.model import Handbook, Image
+from handbook.model import Handbook
 from handbook.page_sizes import PAGE_SIZES
 from handbook.problems import Problem
 from handbook.render.back_cover import has_back_cover
-from handbook.render.blocks import LEADS, image_size, render_block
+from handbook.render.blocks import LEADS, render_block
 from handbook.render.canvas import HandbookCanvas
 from handbook.render.contents import ContentsEntry, SectionHeading, section_key
 from handbook.render.context import RenderContext
@@ -137,7 +139,7 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
         for number, block in enumerate(section.blocks, start=1):
             flowables = render_block(block, replace(ctx, scope=f"{section.id}.block{number}"))
             for flowable in flowables:
-                flowable._handbook_origin = f"{block.where}: the {block.KIND} block in section '{section.title}'"
+                flowable._handbook_origin = f"{block.where}: the {by_model[type(block)].name} block in section '{section.title}'"
             rendered.append((block, flowables))
         story += keep_heading_with_start(heading, rendered, LEADS, ctx.height)
     if has_back_cover(handbook):

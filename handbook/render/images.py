@@ -12,6 +12,8 @@ import io
 import math
 from pathlib import Path
 
+from reportlab.platypus import Flowable
+
 from handbook import cache
 
 PRINT_DPI = 300
@@ -65,3 +67,20 @@ def pixel_size(path: Path, orientation: int = 1) -> tuple[int, int]:
 
     with PILImage.open(path) as picture:
         return picture.size[::-1] if orientation in (5, 6, 7, 8) else picture.size
+
+
+class PlacedImage(Flowable):
+    """An image block drawn at a fixed size, prepared for print by print_ready."""
+
+    def __init__(self, block, width: float, height: float) -> None:
+        super().__init__()
+        self.block = block
+        self.width, self.height = width, height
+        self.hAlign = "CENTER"
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        source = print_ready(self.block.path, self.width, self.height, self.block.orientation)
+        self.canv.drawImage(source, 0, 0, self.width, self.height, mask="auto")

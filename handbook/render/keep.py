@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
 
-from handbook.model import Paragraph
+from handbook.blocks.paragraph import Paragraph
 
 BIG = 0xFFFFFF  # the height offered when measuring: room for anything
 

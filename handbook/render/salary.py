@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from handbook import model
 from handbook import money
-from handbook.model import HOURS_PER_YEAR, SalaryTable
+from handbook.model import HOURS_PER_YEAR
 from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup
 from handbook.render.keep import stacked_height
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.tables import styled_table
+
+if TYPE_CHECKING:  # the kind's module imports this renderer when it renders: only its type is needed here
+    from handbook.blocks.salary_table import SalaryTable
 
 MIN_LABEL_WIDTH = 80  # points
 HEADINGS = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import math
 
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
@@ -9,8 +11,11 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from handbook import money
-from handbook.model import HOURS_PER_YEAR, Figure, SalaryRow, SalaryTable
+from handbook.model import HOURS_PER_YEAR, Figure, SalaryRow
 from handbook.render.context import RenderContext
+
+if TYPE_CHECKING:  # the kind's module imports this renderer when it renders: only its type is needed here
+    from handbook.blocks.salary_table import SalaryTable
 
 ROW_HEIGHT = 30
 AXIS_HEIGHT = 26

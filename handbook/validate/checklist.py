@@ -1,33 +1,16 @@
-"""Checklists: items to tick, each with optional sub-items and a note or due date."""
+"""Checklist items: items to tick, each with optional sub-items and a note or due date."""
 
 from __future__ import annotations
 
-from handbook.model import Block, Checklist, ChecklistItem
+from handbook.model import ChecklistItem
 from handbook.nodes import Mapping, Node
 from handbook.validate.fields import Reader, became_mapping, closest, join, split_by_colon
 
-CHECKLIST_KEYS = ("title", "items", "fillable")
 ITEM_KEYS = ("text", "note", "due", "items")
 MAX_LEVELS = 2  # items and their sub-items
 
 
-def checklist(ctx, node: Node, path: str) -> Block | None:
-    read: Reader = ctx.read
-    if not isinstance(node, Mapping):
-        items = _items(read, node, path, 1)
-        return Checklist(items, node.where) if items else None
-    fields = read.mapping(node, path, CHECKLIST_KEYS, required=("items",))
-    if fields is None:
-        return None
-    title = read.text(fields.get("title"), join(path, "title"))
-    fillable = read.flag(fields.get("fillable"), join(path, "fillable"), False)
-    items = _items(read, fields.get("items"), join(path, "items"), 1)
-    if not items:
-        return None
-    return Checklist(items, node.where, title=title, fillable=fillable)
-
-
-def _items(read: Reader, node: Node | None, path: str, depth: int) -> tuple[ChecklistItem, ...]:
+def read_items(read: Reader, node: Node | None, path: str, depth: int) -> tuple[ChecklistItem, ...]:
     found = read.items(node, path, lambda item, p: _item(read, item, p, depth))
     return tuple(item for item in found if item is not None)
 
@@ -54,5 +37,5 @@ def _item(read: Reader, node: Node, path: str, depth: int) -> ChecklistItem | No
         if depth >= MAX_LEVELS:
             read.error(fields.get("items").where, join(path, "items"), "sub-items cannot have sub-items of their own; keep checklists two levels deep")
         else:
-            sub_items = _items(read, fields.get("items"), join(path, "items"), depth + 1)
+            sub_items = read_items(read, fields.get("items"), join(path, "items"), depth + 1)
     return ChecklistItem(text, note=note, due=due, items=sub_items) if text else None

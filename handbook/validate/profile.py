@@ -13,7 +13,8 @@ from handbook.model import Block, Contact, School, Theme
 from handbook.nodes import Mapping, Node, Scalar
 from handbook.problems import Problems, Where, shown_name
 from handbook.validate.assets import check_image
-from handbook.validate.blocks import BLOCK_KINDS, BlockContext, read_block
+from handbook.blocks import by_name
+from handbook.validate.blocks import BlockContext, read_block
 from handbook.validate.fields import Reader, join
 from handbook.validate.paths import WINDOWS_PATH, find
 
@@ -192,12 +193,12 @@ def _replacement(read: Reader, node: Node, path: str, folder: Path) -> Replaceme
 
 def _override(ctx: BlockContext, node: Node, path: str) -> Override | None:
     read = ctx.read
-    fields = read.mapping(node, path, ("section", "block", *BLOCK_KINDS), required=("section", "block"))
+    fields = read.mapping(node, path, ("section", "block", *by_name), required=("section", "block"))
     if fields is None:
         return None
-    kinds = [key for key in fields.keys() if key in BLOCK_KINDS]  # after a misspelt kind is read as the one it is closest to
+    kinds = [key for key in fields.keys() if key in by_name]  # after a misspelt kind is read as the one it is closest to
     if len(kinds) != 1:
-        read.error(node.where, path, f"expected exactly one new block, written as one of {', '.join(BLOCK_KINDS)}: content")
+        read.error(node.where, path, f"expected exactly one new block, written as one of {', '.join(by_name)}: content")
         return None
     section = read.text(fields.get("section"), join(path, "section"), required=True)
     block_node = fields.get("block")

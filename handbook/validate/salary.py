@@ -1,4 +1,4 @@
-"""Salary tables: figures by percentile in annual and hourly pay, their source and period, and their age."""
+"""Salary table rows: figures by percentile in annual and hourly pay, their source and period, and their age."""
 
 from __future__ import annotations
 
@@ -6,15 +6,12 @@ import re
 from datetime import date
 
 from handbook import money
-from handbook.model import HOURS_PER_YEAR, MEASURES, Block, Figure, SalaryRow, SalaryTable, Wage
+from handbook.model import HOURS_PER_YEAR, MEASURES, Figure, SalaryRow, Wage
 from handbook.nodes import Mapping, Node, Scalar
-from handbook.validate.bls import import_rows
 from handbook.validate.fields import Reader, join
 from handbook.validate.wages import combine
 
 ROW_KEYS = ("label", "annual", "hourly", "employment", "qualifier", "comparison")
-TABLE_KEYS = ("title", "source", "period", "stale_ok", "rows", "import", "chart", "table")
-CHARTS = ("none", "bars", "range")
 PERCENTILE_KEYS = tuple(m for m in MEASURES if m != "value")
 ORDERED = ("pct10", "pct25", "median", "pct75", "pct90")
 ORDER_NAMES = {"pct10": "10th percentile", "pct25": "25th percentile", "median": "median", "pct75": "75th percentile", "pct90": "90th percentile"}
@@ -26,43 +23,7 @@ _MONTHS = {name: i for i, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"), start=1)}
 
 
-def salary_table(ctx, node: Node, path: str) -> Block | None:
-    read: Reader = ctx.read
-    fields = read.mapping(node, path, TABLE_KEYS)
-    if fields is None:
-        return None
-    title = read.text(fields.get("title"), join(path, "title"))
-    source = read.text(fields.get("source"), join(path, "source"))
-    period = read.text(fields.get("period"), join(path, "period"))
-    stale_ok = _reason(read, fields.get("stale_ok"), join(path, "stale_ok"))
-    chart = read.choice(fields.get("chart"), join(path, "chart"), CHARTS, "none")
-    show_table = read.flag(fields.get("table"), join(path, "table"), True)
-    rows: list[SalaryRow] = []
-    if fields.get("import") is not None:
-        rows += import_rows(ctx, fields.get("import"), join(path, "import"))
-    if fields.get("rows") is not None or fields.get("import") is None:
-        found = read.items(fields.get("rows"), join(path, "rows"), lambda item, p: _read_row(read, item, p))
-        rows += [row for row in found if row is not None]
-        if fields.get("rows") is None:
-            read.error(node.where, join(path, "rows"), "is missing; expected rows, or import: from a BLS wage file")
-    if not source:
-        read.problems.warn(node.where, f"{path}: has no source; say where the figures come from, e.g. source: U.S. Bureau of Labor Statistics")
-    if not period:
-        read.problems.warn(node.where, f"{path}: has no period; say when the figures were measured, e.g. period: May 2023")
-    elif ctx.today is not None and not stale_ok:
-        _check_age(read, node, path, period, ctx.today, ctx.stale_after_years)
-    if chart == "range":
-        for i, row in enumerate(rows):
-            if row.wage("pct10") is None or row.wage("pct90") is None:
-                read.error(node.where, join(join(path, "rows"), i), f"'{row.label}' has no 10th and 90th percentile; chart: range needs pct10 and pct90 in every row (or use chart: bars)")
-    if not show_table and chart == "none":
-        read.error(node.where, join(path, "table"), "is false and there is no chart; show the table, or add chart: bars or chart: range")
-    if not rows:
-        return None
-    return SalaryTable(tuple(rows), source, period, node.where, title=title, chart=chart, table=show_table)
-
-
-def _reason(read: Reader, node: Node | None, path: str) -> str:
+def stale_reason(read: Reader, node: Node | None, path: str) -> str:
     """Why figures older than salary_max_age_years are kept: text, never empty."""
     reason = read.text(node, path)
     if isinstance(node, Scalar) and (node.is_null or not node.text.strip()):
@@ -70,7 +31,7 @@ def _reason(read: Reader, node: Node | None, path: str) -> str:
     return reason
 
 
-def _read_row(read: Reader, node: Node, path: str) -> SalaryRow | None:
+def read_row(read: Reader, node: Node, path: str) -> SalaryRow | None:
     fields = read.mapping(node, path, ROW_KEYS, required=("label",))
     if fields is None:
         return None
@@ -184,7 +145,7 @@ def period_end(period: str) -> date | None:
     return date.fromordinal(next_month.toordinal() - 1)
 
 
-def _check_age(read: Reader, node: Node, path: str, period: str, today: date, limit_years: float) -> None:
+def check_age(read: Reader, node: Node, path: str, period: str, today: date, limit_years: float) -> None:
     end = period_end(period)
     if end is None:
         read.problems.warn(node.where, f"{path}.period: '{period}' names no year, so its age cannot be checked; write it like 'May 2023'")
