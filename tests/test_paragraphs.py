@@ -55,9 +55,14 @@ def test_clones_of_a_named_style_have_no_memo():
 def test_the_memo_starts_afresh_when_full():
     style = build_styles(Theme())["body"]
     memo = ParagraphMemo(limit=3)
-    for n in range(7):
+    for n in range(3):
         memo.fragments(f"paragraph {n}", style)
-    assert len(memo) <= 3
+    memo.fragments("paragraph 0", style)
+    assert len(memo) == 3  # full, and markup it holds is not added again
+    memo.fragments("paragraph 3", style)
+    assert len(memo) == 1  # the next one empties it and is kept
+    assert [fragment.text for fragment in memo.fragments("paragraph 3", style)] == ["paragraph 3"]
+    assert len(memo) == 1
 
 
 def test_styles_are_built_once_per_theme():
