@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from pypdf import PdfReader
 
 from handbook.build import build_handbook
@@ -66,6 +67,7 @@ def test_long_table_splits_and_repeats_its_header(project):
     assert "Area 149" in texts[-1]
 
 
+@pytest.mark.slow
 def test_thousands_of_bullets_build(project):
     items = "\n".join(f"    - Item number {i}" for i in range(2000))
     out = build(project, f"- bullets:\n{items}\n")

@@ -114,6 +114,7 @@ def test_full_disk_while_writing_is_a_clear_error(project, monkeypatch):
     assert os.listdir(project.root / "out") == ["guide.pdf"]
 
 
+@pytest.mark.slow
 def test_two_builds_of_one_target_at_once(project):
     project.manifest(project.section("one", "- paragraph: Hi.\n" * 1 + "- bullets: [" + ", ".join(f"item {i}" for i in range(300)) + "]"))
     command = [sys.executable, "-m", "handbook", "build", "-o", "out/guide.pdf"]

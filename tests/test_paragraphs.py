@@ -6,6 +6,7 @@ import io
 import subprocess
 import sys
 
+import pytest
 from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
@@ -87,6 +88,7 @@ def test_a_document_built_after_others_in_one_process_is_byte_for_byte_the_first
     assert len(styles_for(handbook.theme)["body"].memo) > 10  # the later documents took their text from the memo
 
 
+@pytest.mark.slow
 def test_paragraphs_split_across_pages_come_out_the_same_from_the_memo(project, tmp_path, monkeypatch):
     """A fresh process (nothing remembered) and the second build in one process (all remembered) agree."""
 

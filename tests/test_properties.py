@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 from handbook.build import build_handbook
 from handbook.cli import main
 from tests.conftest import page_texts, pdf_problems
+
+pytestmark = pytest.mark.slow  # hundreds of generated inputs
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éèñüßøåçÉ"
 SEPARATORS = [" ", " & ", " < ", " > ", " * ", ", ", "; ", " (", ") ", " — ", " \"", "\" ", " R&D ", " a<b "]

@@ -345,6 +345,7 @@ def test_a_range_chart_prints_top_coded_figures_as_bounds(project):
     assert "$166,400" in text and "$239,200 " not in text.replace("$239,200 or more", "")
 
 
+@pytest.mark.slow
 def test_chart_is_on_the_page_of_its_table_when_both_fit_on_one(project):
     names = []
     for k in range(30):
