@@ -111,6 +111,7 @@ def test_photo_stored_sideways_comes_out_upright(project):
     assert pixel_top[0] > 200 and pixel_top[1] > 200  # the yellow stripe, stored on the left, is now on top
 
 
+@pytest.mark.slow
 def test_a_large_image_is_downsampled_to_300_dpi_at_its_printed_size(project):
     from handbook.preflight import preflight
 
