@@ -52,6 +52,11 @@ $(INSTALLED): pyproject.toml
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
+# The suite without the slow end-to-end tests (marked slow: new processes, make runs, property tests).
+.PHONY: test-quick
+test-quick: $(INSTALLED)
+	$(BIN)/python -m pytest -m "not slow"
+
 check: $(TOOL)
 	$(HANDBOOK) check handbook.yaml
 

@@ -22,6 +22,7 @@ def school_project(project):
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.slow
 def test_one_broken_profile_does_not_stop_the_others(school_project, jobs):
     root = school_project.root
     out = root / "build/schools"
@@ -41,6 +42,7 @@ def test_one_broken_profile_does_not_stop_the_others(school_project, jobs):
     assert sorted(p.name for p in out.iterdir()) == ["lakeside.pdf", "northgate.d", "northgate.pdf", "riverside.d", "riverside.pdf"]
 
 
+@pytest.mark.slow
 def test_batch_output_equals_single_builds(school_project):
     runner = CliRunner()
     assert runner.invoke(main, ["batch", "schools/riverside.yaml", "schools/northgate.yaml", "-o", "b", "-j", "2"]).exit_code == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from pypdf import PdfReader
 
 from handbook.build import build_handbook
@@ -66,6 +67,7 @@ def test_long_table_splits_and_repeats_its_header(project):
     assert "Area 149" in texts[-1]
 
 
+@pytest.mark.slow
 def test_thousands_of_bullets_build(project):
     items = "\n".join(f"    - Item number {i}" for i in range(2000))
     out = build(project, f"- bullets:\n{items}\n")
@@ -109,6 +111,7 @@ def test_photo_stored_sideways_comes_out_upright(project):
     assert pixel_top[0] > 200 and pixel_top[1] > 200  # the yellow stripe, stored on the left, is now on top
 
 
+@pytest.mark.slow
 def test_a_large_image_is_downsampled_to_300_dpi_at_its_printed_size(project):
     from handbook.preflight import preflight
 

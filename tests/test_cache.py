@@ -133,6 +133,7 @@ def salary_section(annual: str, comment: bytes) -> bytes:
     ).encode() + b"# " + comment
 
 
+@pytest.mark.slow
 def test_a_yaml_file_edited_to_the_same_length_and_crc32_is_read_again(project, tmp_path):
     from pypdf import PdfReader
 
@@ -253,6 +254,7 @@ def test_files_edited_between_the_editions_of_one_process_are_read_again(project
     assert (project.root / "second.pdf").read_bytes() == (project.root / "fresh.pdf").read_bytes()
 
 
+@pytest.mark.slow
 def test_no_cache_builds_the_default_handbook_and_every_school_edition_byte_for_byte(tmp_path):
     from tests.conftest import DEFAULT_MANIFEST, ROOT
 

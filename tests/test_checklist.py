@@ -104,8 +104,11 @@ def test_note_and_due_together_is_an_error(project):
 
 def test_each_checkbox_names_the_page_it_is_on(default_pdf):
     reader = PdfReader(default_pdf)
+    checked = 0
     for number, page in enumerate(reader.pages):
         for annot in page.get("/Annots", []):
             widget = annot.get_object()
             if widget.get("/Subtype") == "/Widget":
                 assert widget["/P"].get_object() == page.get_object(), f"a checkbox on page {number + 1} names another page"
+                checked += 1
+    assert checked == 5

@@ -61,7 +61,27 @@ def test_yaml_example_builds(text, tmp_path, monkeypatch):
         (project / "sections/example.yaml").write_text(as_section(text, example), encoding="utf-8")
         (project / "handbook.yaml").write_text("title: Examples\nsections: [sections/example.yaml]\n", encoding="utf-8")
         result = build_handbook(project / "handbook.yaml", tmp_path / "example.pdf")
-    assert result.pages >= 2
+    assert_example_is_in_the_pdf(example, result.output)
+
+
+def assert_example_is_in_the_pdf(example, pdf: Path) -> None:
+    """The example's own content reached the PDF: its school on the cover, its sections in the outline, its rows in the text."""
+    from pypdf import PdfReader
+
+    from tests.conftest import page_texts
+
+    reader = PdfReader(pdf)
+    outline = [entry.title for entry in reader.outline]
+    text = " ".join("\n".join(page_texts(pdf)).split())
+    if isinstance(example, dict) and "school" in example:
+        assert example["school"]["name"] in page_texts(pdf)[0]
+    elif isinstance(example, dict) and "sections" in example:
+        assert len(outline) == len(example["sections"]), outline
+    else:
+        assert outline == [example.get("title", "Example") if isinstance(example, dict) else "Example"]
+        rows = example.get("rows", []) if isinstance(example, dict) else []
+        for row in rows:
+            assert row["label"] in text, row["label"]
 
 
 SKIPPED = {"make test": "it runs this very test suite"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
 from handbook import cache
@@ -42,6 +43,7 @@ def test_a_damaged_cache_entry_is_parsed_again(tmp_path, monkeypatch):
     assert comparable(truetype("LatoTest", path)) == comparable(TTFont("LatoTest", str(path)))
 
 
+@pytest.mark.slow
 def test_the_same_bytes_with_a_cold_and_a_warm_cache(tmp_path):
     def build(name: str) -> bytes:
         out = tmp_path / f"{name}.pdf"

@@ -25,6 +25,7 @@ def test_headings_stay_with_what_follows_them(project):
     out = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf").output
     reader = PdfReader(out)
     texts = page_texts(out)
+    assert [entry.title for entry in reader.outline] == [f"Section number {k}" for k in range(40)]
     for k, entry in enumerate(reader.outline):
         # The outline entry points at the page the heading was laid out on.
         page = reader.get_destination_page_number(entry)
@@ -57,6 +58,7 @@ def test_headings_stay_with_the_start_of_their_first_list_table_or_checklist(pro
     out = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf").output
     reader = PdfReader(out)
     texts = page_texts(out)
+    assert [entry.title for entry in reader.outline] == [f"Section number {k}" for k in range(40)]
     for k, entry in enumerate(reader.outline):
         page = reader.get_destination_page_number(entry)
         assert f"Item {k}a" in texts[page], f"section {k}'s heading and introduction are parted from its first item"

@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import ROOT, page_texts
 
+pytestmark = pytest.mark.slow  # runs make, which runs handbook in new processes
+
 EDITIONS = ("lakeside", "northgate", "riverside")
 
 

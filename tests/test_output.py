@@ -73,7 +73,7 @@ def test_folder_without_write_permission():
         with unprivileged():
             result = CliRunner().invoke(main, ["build", "-o", "locked/guide.pdf"])
         assert result.exit_code == 1, result.output
-        assert "Traceback" not in result.output, repr(result.exception)
+        assert isinstance(result.exception, SystemExit), repr(result.exception)  # a message and exit 1, not an uncaught error
         assert result.output.strip() == "locked/guide.pdf: cannot write here (Permission denied); choose a folder you can write to"
         assert (locked / "guide.pdf").read_bytes() == b"%PDF earlier"
         assert os.listdir(locked) == ["guide.pdf"]
@@ -114,6 +114,7 @@ def test_full_disk_while_writing_is_a_clear_error(project, monkeypatch):
     assert os.listdir(project.root / "out") == ["guide.pdf"]
 
 
+@pytest.mark.slow
 def test_two_builds_of_one_target_at_once(project):
     project.manifest(project.section("one", "- paragraph: Hi.\n" * 1 + "- bullets: [" + ", ".join(f"item {i}" for i in range(300)) + "]"))
     command = [sys.executable, "-m", "handbook", "build", "-o", "out/guide.pdf"]
@@ -130,7 +131,7 @@ def test_output_name_too_long_for_the_file_system_is_a_message(project):
     name = "g" * 300 + ".pdf"
     result = CliRunner().invoke(main, ["build", "-o", name])
     assert result.exit_code == 1
-    assert "Traceback" not in result.output, repr(result.exception)
+    assert isinstance(result.exception, SystemExit), repr(result.exception)  # a message and exit 1, not an uncaught error
     assert result.output.strip() == f"{'g' * 30}...{'g' * 16}.pdf: cannot write the PDF there: this path is too long; use a shorter file or folder name"
     assert sorted(os.listdir(project.root)) == ["handbook.yaml", "sections"]
 

@@ -6,7 +6,11 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow  # builds a wheel
 
 
 def test_wheel_contains_the_default_guide_and_fonts(tmp_path):

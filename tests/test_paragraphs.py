@@ -6,6 +6,7 @@ import io
 import subprocess
 import sys
 
+import pytest
 from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
@@ -55,9 +56,14 @@ def test_clones_of_a_named_style_have_no_memo():
 def test_the_memo_starts_afresh_when_full():
     style = build_styles(Theme())["body"]
     memo = ParagraphMemo(limit=3)
-    for n in range(7):
+    for n in range(3):
         memo.fragments(f"paragraph {n}", style)
-    assert len(memo) <= 3
+    memo.fragments("paragraph 0", style)
+    assert len(memo) == 3  # full, and markup it holds is not added again
+    memo.fragments("paragraph 3", style)
+    assert len(memo) == 1  # the next one empties it and is kept
+    assert [fragment.text for fragment in memo.fragments("paragraph 3", style)] == ["paragraph 3"]
+    assert len(memo) == 1
 
 
 def test_styles_are_built_once_per_theme():
@@ -82,6 +88,7 @@ def test_a_document_built_after_others_in_one_process_is_byte_for_byte_the_first
     assert len(styles_for(handbook.theme)["body"].memo) > 10  # the later documents took their text from the memo
 
 
+@pytest.mark.slow
 def test_paragraphs_split_across_pages_come_out_the_same_from_the_memo(project, tmp_path, monkeypatch):
     """A fresh process (nothing remembered) and the second build in one process (all remembered) agree."""
 

@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,6 +16,8 @@ from handbook.blocks import KINDS
 from handbook.build import build_handbook
 from handbook.cli import main
 from tests.conftest import ROOT, page_texts, pdf_problems
+
+pytestmark = pytest.mark.slow  # hundreds of generated inputs
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éèñüßøåçÉ"
 SEPARATORS = [" ", " & ", " < ", " > ", " * ", ", ", "; ", " (", ") ", " — ", " \"", "\" ", " R&D ", " a<b "]

@@ -84,6 +84,7 @@ def without_handbook_on_path() -> str:
 
 
 @pytest.mark.parametrize("how", ["on PATH", "in .venv", "HANDBOOK="])
+@pytest.mark.slow
 def test_generated_makefile_builds_checks_and_rebuilds_only_what_changed(new_project, how):
     venv_bin = Path(sys.executable).parent
     if how != "HANDBOOK=" and not (venv_bin / "handbook").is_file():
