@@ -146,11 +146,11 @@ def test_editions_loaded_with_one_cache_share_plain_sections_and_keep_their_own_
     assert beta.handbook.sections[1].title == "For Beta High"
 
 
-@pytest.mark.parametrize("name", SCHOOLS)
-def test_example_edition_lines_do_not_repeat_the_school_name(name):
+@pytest.mark.parametrize("path", [f"schools/{name}.yaml" for name in SCHOOLS] + ["template/schools/example-school.yaml"])
+def test_example_edition_lines_do_not_repeat_the_school_name(path):
     import yaml
 
-    profile = yaml.safe_load((ROOT / "schools" / f"{name}.yaml").read_text(encoding="utf-8"))
+    profile = yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
     assert profile["school"]["name"].casefold() not in profile.get("edition", "").casefold()
 
 
