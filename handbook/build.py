@@ -30,7 +30,7 @@ class Loaded:
 
     handbook: Handbook
     warnings: tuple[Problem, ...]
-    origins: tuple = ()  # of validate.edition.Origin, for school editions
+    origins: tuple = ()  # of validate.edition.Origin: where each setting and section came from
 
 
 def slugify(text: str) -> str:
@@ -53,7 +53,11 @@ def load(manifest: Path, school: Path | None = None, cache: NodeCache | None = N
     problems = Problems()
     today = build_date()
     if school is None:
-        handbook, origins = read_handbook(manifest, problems, cache=cache, today=today), []
+        from handbook.validate.edition import guide_origins
+
+        written: dict = {}
+        handbook = read_handbook(manifest, problems, cache=cache, origins=written, today=today)
+        origins = guide_origins(handbook, written) if handbook is not None else []
     else:
         from handbook.validate.edition import read_edition
 

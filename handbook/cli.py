@@ -156,10 +156,6 @@ def explain(ctx: click.Context, school: Path | None, manifest: Path) -> None:
 
     _manifest_or_school(ctx, manifest, school)
     loaded = load(manifest, school)
-    if not loaded.origins:
-        for number, section in enumerate(loaded.handbook.sections, start=1):
-            click.echo(f"section {number}: {section.id}  {section.title}  <- base {section.where.file}")
-        return
     for origin in loaded.origins:
         value = f"  {origin.value}" if origin.value else ""
         source = f"  <- {origin.source}" if origin.source else ""
