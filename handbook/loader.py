@@ -65,7 +65,10 @@ def _read(path: Path, problems: Problems) -> bytes | None:
         problems.add(Where(shown, 1), "this is a directory; expected a YAML file")
         return None
     except FileNotFoundError:
-        problems.add(Where(shown, 1), f"file not found in {folder_name(path.parent)}; expected a YAML file at this path{closest_file(path.name, path.parent)}")
+        folder = display_path(path.parent)
+        typed = "" if folder in ("", ".") else folder.rstrip("/") + "/"  # suggest the file as the path was typed
+        hint = closest_file(path.name, path.parent).replace("did you mean ", f"did you mean {typed}", 1)
+        problems.add(Where(shown, 1), f"file not found in {folder_name(path.parent)}; expected a YAML file at this path{hint}")
         return None
     except OSError as exc:
         reason, fix = os_problem(exc)

@@ -57,6 +57,9 @@ def _compose(text: str, shown: str, problems: Problems) -> Node | None:
                 lines = _lines(text) if lines is None else lines
                 rest = _line(lines, event.start_mark.line)[event.start_mark.column:].strip()
                 comment = rest if rest.startswith("#") else ""
+            elif not event.style and event.end_mark.line > event.start_mark.line and stack and isinstance(stack[-1][0], yaml.SequenceStartEvent):
+                lines = _lines(text) if lines is None else lines
+                _item_run_on(event, lines, shown, problems)
             node: Node | None = Scalar(event.value, where, quoted=bool(event.style), comment=comment)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(stack) >= MAX_NESTING:
@@ -77,6 +80,20 @@ def _compose(text: str, shown: str, problems: Problems) -> Node | None:
         else:
             root = node
     return root
+
+
+def _item_run_on(event, lines: list[str], shown: str, problems: Problems) -> None:
+    """A list item whose text runs on to a line starting with '- ': that line was meant as an item of its own,
+    but is indented further than the item above, so YAML joined the two without a word."""
+    first = event.start_mark.line
+    for number in range(first + 1, event.end_mark.line + 1):
+        if re.match(r"\s*-(\s|$)", _line(lines, number)):
+            text = event.value if len(event.value) <= 80 else event.value[:77] + "..."
+            problems.add(Where(shown, number + 1), (
+                f"this list item is indented further than the item on line {first + 1}, so YAML reads it as more of that "
+                f"item's text ('{text}'); start every '-' of a list in the same column, or quote the text if the '-' belongs to it"
+            ))
+            return
 
 
 def _mapping(children: list[Node], where: Where, problems: Problems) -> Mapping:

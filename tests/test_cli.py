@@ -145,3 +145,14 @@ def test_running_in_a_folder_of_a_project_names_the_project_folder(project, monk
         f"no handbook.yaml in {project.root / 'sections'}, the folder this command was run in; the project is in a folder above, "
         f"{project.root}: run the command there, or give the manifest's path (handbook build {project.root / 'handbook.yaml'})\n"
     )
+
+
+def test_explain_of_a_guide_without_a_profile_names_where_each_setting_came_from(project):
+    project.manifest(project.section("one", "- paragraph: Hello."), extra='theme: {primary: "#0f5e7a"}\n')
+    result = CliRunner().invoke(main, ["explain"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "title  Test Guide  <- handbook.yaml:1" in lines
+    assert "theme.primary  #0f5e7a  <- handbook.yaml:2" in lines
+    assert "theme.accent  #e07a1f  <- default; the guide does not give one" in lines
+    assert lines[-1] == "section 1: one  A Section  <- sections/one.yaml"

@@ -146,11 +146,11 @@ def test_editions_loaded_with_one_cache_share_plain_sections_and_keep_their_own_
     assert beta.handbook.sections[1].title == "For Beta High"
 
 
-@pytest.mark.parametrize("name", SCHOOLS)
-def test_example_edition_lines_do_not_repeat_the_school_name(name):
+@pytest.mark.parametrize("path", [f"schools/{name}.yaml" for name in SCHOOLS] + ["template/schools/example-school.yaml"])
+def test_example_edition_lines_do_not_repeat_the_school_name(path):
     import yaml
 
-    profile = yaml.safe_load((ROOT / "schools" / f"{name}.yaml").read_text(encoding="utf-8"))
+    profile = yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
     assert profile["school"]["name"].casefold() not in profile.get("edition", "").casefold()
 
 
@@ -207,8 +207,8 @@ def test_explain_of_a_guide_on_its_own_lists_every_declared_setting_then_the_sec
     result = CliRunner().invoke(main, ["explain"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "title  Medical Coding Careers  <- base handbook.yaml:3" in lines
-    assert "theme.primary  #1d4e89  <- base handbook.yaml:11" in lines
-    assert "salary_max_age_years  3  <- default; the manifest does not give one" in lines
+    assert "title  Medical Coding Careers  <- handbook.yaml:3" in lines
+    assert "theme.primary  #1d4e89  <- handbook.yaml:11" in lines
+    assert "salary_max_age_years  3  <- default; the guide does not give one" in lines
     assert [line.split("  ")[0] for line in lines[: len(settings.explained())]] == sorted(settings.explained())
-    assert lines[len(settings.explained())] == "section 1: introduction  Introduction  <- base sections/introduction.yaml"
+    assert lines[len(settings.explained())] == "section 1: introduction  Introduction  <- sections/introduction.yaml"

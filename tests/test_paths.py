@@ -106,6 +106,15 @@ def test_a_file_with_other_capitals_is_suggested_as_written_on_disk(project):
     assert result.output.splitlines()[0].endswith("did you mean sections/Day.yaml?")
 
 
+def test_a_mistyped_manifest_in_another_folder_is_suggested_as_it_would_be_typed(project, monkeypatch):
+    project.write("guide/handbook.yaml", "title: T\nsections: []\n")
+    result = invoke("check", "guide/handbok.yaml")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "guide/handbok.yaml:1: file not found in guide; expected a YAML file at this path; did you mean guide/handbook.yaml?"
+    )
+
+
 def test_a_mistyped_manifest_name_suggests_the_manifest(project):
     project.manifest(project.section("one", "- paragraph: Hi."))
     result = invoke("check", "handbok.yaml")

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import BinaryIO
 
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 
 from handbook import __version__
 from handbook.blocks import by_model
@@ -40,20 +40,24 @@ class HandbookDoc(BaseDocTemplate):
         self.section_pages: dict[int, int] = {}
         self._current: str = ""
         self._at_top: str = ""  # the section in force where the page begins
+        self._page_blank = True  # nothing but space drawn on this page yet
         self.origin: str = ""
 
     def handle_pageBegin(self) -> None:
         self._at_top = self._current
+        self._page_blank = True
         super().handle_pageBegin()
 
     def handle_flowable(self, flowables) -> None:
         if flowables:
             self.origin = getattr(flowables[0], "_handbook_origin", self.origin)
-            if isinstance(flowables[0], SectionHeading) and getattr(self.frame, "_atTop", 0):
-                self._at_top = flowables[0].title  # the page opens with this section
         super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable) -> None:
+        if self._page_blank and isinstance(flowable, SectionHeading):
+            self._at_top = flowable.title  # the page opens with this section (after space left over, if any)
+        if not isinstance(flowable, (Spacer, ActionFlowable)):
+            self._page_blank = False
         if isinstance(flowable, SectionHeading):
             page = self.canv.getPageNumber()
             self.section_pages[flowable.index] = page

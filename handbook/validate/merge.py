@@ -68,6 +68,15 @@ def _with_values(handbook: Handbook, origins: list[Origin], why_default: str) ->
     return sorted(origins, key=lambda o: o.what)
 
 
+def guide_origins(handbook: Handbook, written: dict[str, Where]) -> list[Origin]:
+    """Where each setting of a guide built without a profile came from (its line, or the default), then its sections."""
+    values = _setting_values(handbook)
+    origins = [Origin(name, values.get(name, ""), str(where)) for name, where in written.items()]
+    origins += [Origin(name, value, "default; the guide does not give one") for name, value in values.items() if name not in written]
+    sections = [Origin(f"section {i}: {s.id}", s.title, s.where.file) for i, s in enumerate(handbook.sections, 1)]
+    return sorted(origins, key=lambda o: o.what) + sections
+
+
 def _apply_settings(read: Reader, base: Handbook, profile: Profile) -> tuple[Handbook, dict[str, Where]]:
     changed: dict[str, Where] = {"organisation": profile.school_where, "school": profile.school_where}
     updates = {"school": profile.school, "organisation": profile.school.name}
