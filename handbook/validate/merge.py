@@ -51,9 +51,9 @@ def read_edition(
 
 
 def guide_origins(handbook: Handbook, found: dict[str, Where]) -> list[Origin]:
-    """What `explain` says of a guide built on its own: each setting, from the manifest or by default, then each section."""
-    origins = _with_values(handbook, [Origin(name, "", f"base {where}") for name, where in found.items()], "the manifest does not give one")
-    return origins + [Origin(f"section {i}: {s.id}", s.title, f"base {s.where.file}") for i, s in enumerate(handbook.sections, 1)]
+    """What `explain` says of a guide built on its own: each setting, from its line or by default, then each section."""
+    origins = _with_values(handbook, [Origin(name, "", str(where)) for name, where in found.items()], "the guide does not give one")
+    return origins + [Origin(f"section {i}: {s.id}", s.title, s.where.file) for i, s in enumerate(handbook.sections, 1)]
 
 
 def _with_values(handbook: Handbook, origins: list[Origin], why_default: str) -> list[Origin]:
@@ -66,15 +66,6 @@ def _with_values(handbook: Handbook, origins: list[Origin], why_default: str) ->
         for name, setting in settings.explained().items() if name not in given
     ]
     return sorted(origins, key=lambda o: o.what)
-
-
-def guide_origins(handbook: Handbook, written: dict[str, Where]) -> list[Origin]:
-    """Where each setting of a guide built without a profile came from (its line, or the default), then its sections."""
-    values = _setting_values(handbook)
-    origins = [Origin(name, values.get(name, ""), str(where)) for name, where in written.items()]
-    origins += [Origin(name, value, "default; the guide does not give one") for name, value in values.items() if name not in written]
-    sections = [Origin(f"section {i}: {s.id}", s.title, s.where.file) for i, s in enumerate(handbook.sections, 1)]
-    return sorted(origins, key=lambda o: o.what) + sections
 
 
 def _apply_settings(read: Reader, base: Handbook, profile: Profile) -> tuple[Handbook, dict[str, Where]]:
