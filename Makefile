@@ -49,13 +49,21 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
+# The whole suite, after ruff's lint and format checks (`make format` rewrites the code as ruff wants it).
 test: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 # The suite without the slow end-to-end tests (marked slow: new processes, make runs, property tests).
 .PHONY: test-quick
 test-quick: $(INSTALLED)
 	$(BIN)/python -m pytest -m "not slow"
+
+.PHONY: format
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 check: $(TOOL)
 	$(HANDBOOK) check handbook.yaml

@@ -90,7 +90,9 @@ print(json.dumps([after_10, after_all, len(profiles)]))
 
 
 def per_document(which: str, count: int, cwd: Path) -> list[float]:
-    out = subprocess.run([PY, "-c", IN_PROCESS.format(bench=str(ROOT / "bench")), which, str(count)], cwd=cwd, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [PY, "-c", IN_PROCESS.format(bench=str(ROOT / "bench")), which, str(count)], cwd=cwd, capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout)
 
 
@@ -126,7 +128,9 @@ def main() -> None:
         cwd = project
         os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
 
-        tools, floors = alternate(lambda: run_process([*TOOL, "build", "-o", "t.pdf"], cwd), lambda: run_process([*FLOOR, "f.pdf"], cwd), runs)
+        tools, floors = alternate(
+            lambda: run_process([*TOOL, "build", "-o", "t.pdf"], cwd), lambda: run_process([*FLOOR, "f.pdf"], cwd), runs
+        )
         for key in ("wall", "cpu", "rss"):
             results[f"process_{key}"] = {"tool": summary([r[key] for r in tools]), "floor": summary([r[key] for r in floors])}
         results["output_bytes"] = {"tool": summary([(cwd / "t.pdf").stat().st_size]), "floor": summary([(cwd / "f.pdf").stat().st_size])}
@@ -143,8 +147,11 @@ def main() -> None:
 
         make_schools(project, batch)
         profiles = [f"schools/school-{i:03d}.yaml" for i in range(batch)]
-        one, two = alternate(lambda: run_process([*TOOL, "batch", *profiles, "-o", "out1", "-j", "1"], cwd),
-                             lambda: run_process([*TOOL, "batch", *profiles, "-o", "out2", "-j", "2"], cwd), max(1, runs // 3))
+        one, two = alternate(
+            lambda: run_process([*TOOL, "batch", *profiles, "-o", "out1", "-j", "1"], cwd),
+            lambda: run_process([*TOOL, "batch", *profiles, "-o", "out2", "-j", "2"], cwd),
+            max(1, runs // 3),
+        )
         results["batch_j1_wall"] = {"tool": summary([r["wall"] for r in one])}
         results["batch_j2_wall"] = {"tool": summary([r["wall"] for r in two])}
 
@@ -194,13 +201,30 @@ def table(r: dict) -> str:
             text += " | |"
         return text
 
-    lines = [f"Machine: {r['machine']}{' (quick smoke run, not a measurement)' if r['quick'] else ''}", "",
-             "| measure | tool median (min-max) | floor median (min-max) | tool / floor |", "| --- | --- | --- | --- |"]
-    lines += [fmt("process_wall", "s"), fmt("process_cpu", "s"), fmt("process_rss", "MiB"), fmt("per_document", "ms", 1000),
-              fmt("help_wall", "s"), fmt("check_wall", "s"), fmt("batch_j1_wall", "s"), fmt("batch_j2_wall", "s"), fmt("output_bytes", "B")]
+    lines = [
+        f"Machine: {r['machine']}{' (quick smoke run, not a measurement)' if r['quick'] else ''}",
+        "",
+        "| measure | tool median (min-max) | floor median (min-max) | tool / floor |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [
+        fmt("process_wall", "s"),
+        fmt("process_cpu", "s"),
+        fmt("process_rss", "MiB"),
+        fmt("per_document", "ms", 1000),
+        fmt("help_wall", "s"),
+        fmt("check_wall", "s"),
+        fmt("batch_j1_wall", "s"),
+        fmt("batch_j2_wall", "s"),
+        fmt("output_bytes", "B"),
+    ]
     w = r["worker_rss"]
-    lines += [f"| worker peak memory after 10 / {w['documents']} documents | {w['after_10']:.1f} / {w['after_all']:.1f} MiB | | |", "",
-              "| target | value | goal | met |", "| --- | --- | --- | --- |"]
+    lines += [
+        f"| worker peak memory after 10 / {w['documents']} documents | {w['after_10']:.1f} / {w['after_all']:.1f} MiB | | |",
+        "",
+        "| target | value | goal | met |",
+        "| --- | --- | --- | --- |",
+    ]
     lines += [f"| {t['target']} | {t['value']} | {t['goal']} | {'yes' if t['met'] else 'no'} |" for t in r["targets"]]
     return "\n".join(lines)
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from handbook import cache
 from handbook.build import build_handbook
@@ -49,7 +49,9 @@ def plan_outputs(profiles: list[Path], out_dir: Path) -> dict[Path, Path]:
     for profile in profiles:
         target = out_dir / f"{profile.stem}.pdf"
         if target in claimed:
-            clashes.append(f"{display_path(profile)}:1: would write {display_path(target)}, as {display_path(claimed[target])} does; rename one of the profiles")
+            clashes.append(
+                f"{display_path(profile)}:1: would write {display_path(target)}, as {display_path(claimed[target])} does; rename one of the profiles"
+            )
         claimed[target] = profile
         outputs[profile] = target
     if clashes:

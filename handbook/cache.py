@@ -35,8 +35,9 @@ import marshal
 import os
 import sys
 from _blake2 import blake2b  # hashlib would load OpenSSL first: 5 to 10 ms at start-up
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 from handbook import __version__
 

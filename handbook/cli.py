@@ -42,9 +42,10 @@ def main(no_cache: bool) -> None:
         os.environ["HANDBOOK_NO_CACHE"] = "1"  # read by every cache and memo, in this process and its workers
 
 
-
 SCHOOL_OPTION = click.option(
-    "--school", type=click.Path(path_type=Path, dir_okay=False), help="A school profile (schools/NAME.yaml); its base guide is the one it names."
+    "--school",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A school profile (schools/NAME.yaml); its base guide is the one it names.",
 )
 
 
@@ -75,11 +76,22 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
 
 @main.command()
 @MANIFEST_ARG
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the PDF (default: build/<slug of title>.pdf, or build/schools/<profile>.pdf).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Where to write the PDF (default: build/<slug of title>.pdf, or build/schools/<profile>.pdf).",
+)
 @SCHOOL_OPTION
-@click.option("--depfile", type=click.Path(path_type=Path, dir_okay=False), help="Write a make dependency file listing every input of the PDF (a PDF in its default place gets one beside it anyway).")
+@click.option(
+    "--depfile",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write a make dependency file listing every input of the PDF (a PDF in its default place gets one beside it anyway).",
+)
 @STRICT_OPTION
-@click.option("--booklet", is_flag=True, help="Impose for saddle stitching: two pages a side, print double-sided (flip on short edge), fold, staple.")
+@click.option(
+    "--booklet", is_flag=True, help="Impose for saddle stitching: two pages a side, print double-sided (flip on short edge), fold, staple."
+)
 @click.option(
     "--sheet",
     type=click.Choice(list(PAGE_SIZES)),
@@ -87,7 +99,14 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
 )
 @click.pass_context
 def build(
-    ctx: click.Context, manifest: Path, output: Path | None, school: Path | None, depfile: Path | None, strict: bool, booklet: bool, sheet: str | None
+    ctx: click.Context,
+    manifest: Path,
+    output: Path | None,
+    school: Path | None,
+    depfile: Path | None,
+    strict: bool,
+    booklet: bool,
+    sheet: str | None,
 ) -> None:
     """Build the PDF handbook described by MANIFEST, or a school's edition with --school.
 
@@ -111,7 +130,14 @@ def build(
 
 @main.command()
 @click.argument("profiles", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output-dir", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True, help="Folder for the PDFs, named after the profiles.")
+@click.option(
+    "-o",
+    "--output-dir",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder for the PDFs, named after the profiles.",
+)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of CPUs).")
 @click.option("--depfiles", is_flag=True, help="Write OUT_DIR/<profile>.d beside each PDF for make.")
 def batch(profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles: bool) -> None:
@@ -126,8 +152,8 @@ def batch(profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles:
     import sys
 
     from handbook.batch import run_batch
-    from handbook.errors import HandbookError
     from handbook.display import display_path
+    from handbook.errors import HandbookError
 
     def progress(results):
         if not sys.stderr.isatty():
@@ -247,7 +273,8 @@ def preflight(pdf: Path) -> None:
       handbook preflight build/medical-coding-careers.pdf
     """
     from handbook.errors import HandbookError
-    from handbook.preflight import count, preflight as run_preflight
+    from handbook.preflight import count
+    from handbook.preflight import preflight as run_preflight
 
     report = run_preflight(pdf)
     click.echo(f"preflight {pdf}")

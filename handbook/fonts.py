@@ -9,7 +9,6 @@ from __future__ import annotations
 from handbook import cache
 from handbook.resources import fonts_dir
 
-
 FONT_FAMILIES: dict[str, dict[str, str]] = {
     "Lato": {
         "regular": "Lato-Regular.ttf",

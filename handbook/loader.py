@@ -24,7 +24,7 @@ from handbook.problems import Problems, Where, os_problem
 MAX_FILE_BYTES = 1_000_000
 # What YAML 1.1 does not allow in a file (PyYAML's own rule), found before PyYAML would raise.
 # Compiled when first needed: the character class takes ~9 ms to compile.
-_NON_PRINTABLE = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]"
+_NON_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
 def load_file(path: Path, problems: Problems, cache: NodeCache | None = None) -> Node | None:
@@ -103,7 +103,9 @@ def load_bytes(data: bytes, shown: str, problems: Problems) -> Node | None:
     bad = re.search(_NON_PRINTABLE, text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
-        problems.add(Where(shown, line), f"contains the control character U+{ord(bad.group()):04X}, which YAML files cannot hold; remove it")
+        problems.add(
+            Where(shown, line), f"contains the control character U+{ord(bad.group()):04X}, which YAML files cannot hold; remove it"
+        )
         return None
     from handbook.yaml_events import parse  # PyYAML is imported only when a file must be parsed
 

@@ -44,9 +44,7 @@ def parse_inline(text: str) -> Inline:
             if match:
                 label, target = match.groups()
                 if not target.lower().startswith(LINK_SCHEMES):
-                    raise MarkupError(
-                        f"link target '{target}' is not allowed; links must start with http://, https:// or mailto:"
-                    )
+                    raise MarkupError(f"link target '{target}' is not allowed; links must start with http://, https:// or mailto:")
                 flush()
                 spans.append(Span(label, bold=bold, italic=italic, link=target))
                 i = match.end()

@@ -83,7 +83,7 @@ class ChecklistItem:
     text: Inline
     note: str = ""
     due: str = ""
-    items: tuple["ChecklistItem", ...] = ()
+    items: tuple[ChecklistItem, ...] = ()
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -34,10 +34,10 @@ class Scalar:
 class Mapping:
     """Key/value pairs in source order; keys are scalars."""
 
-    entries: tuple[tuple[Scalar, "Node"], ...]
+    entries: tuple[tuple[Scalar, Node], ...]
     where: Where
 
-    def get(self, key: str) -> "Node | None":
+    def get(self, key: str) -> Node | None:
         for k, value in self.entries:
             if k.text == key:
                 return value
@@ -51,7 +51,7 @@ class Mapping:
 class Sequence:
     """A list of nodes."""
 
-    items: tuple["Node", ...]
+    items: tuple[Node, ...]
     where: Where
 
 

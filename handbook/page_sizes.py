@@ -22,8 +22,12 @@ def _points(width: float, height: float) -> tuple[int, int]:
 # Known paper by its size in whole points: its name and its nominal size in inches
 # (A4 is 8.27 x 11.69 in; its size in points, 595.28 x 841.89, is rounded in some PDFs).
 KNOWN_PAPER: dict[tuple[int, int], tuple[str, float, float]] = {
-    _points(*LETTER): ("Letter", 8.5, 11), _points(*A4): ("A4", 8.27, 11.69),
-    _points(LETTER[1], 2 * LETTER[0]): ("Tabloid (two Letter pages)", 11, 17), _points(A4[1], 2 * A4[0]): ("A3 (two A4 pages)", 11.69, 16.54),
-    _points(2 * LETTER[0], LETTER[1]): ("Tabloid (two Letter pages)", 17, 11), _points(2 * A4[0], A4[1]): ("A3 (two A4 pages)", 16.54, 11.69),
-    _points(LETTER[1], LETTER[0]): ("Letter sideways (two half-Letter pages)", 11, 8.5), _points(A4[1], A4[0]): ("A4 sideways (two A5 pages)", 11.69, 8.27),
+    _points(*LETTER): ("Letter", 8.5, 11),
+    _points(*A4): ("A4", 8.27, 11.69),
+    _points(LETTER[1], 2 * LETTER[0]): ("Tabloid (two Letter pages)", 11, 17),
+    _points(A4[1], 2 * A4[0]): ("A3 (two A4 pages)", 11.69, 16.54),
+    _points(2 * LETTER[0], LETTER[1]): ("Tabloid (two Letter pages)", 17, 11),
+    _points(2 * A4[0], A4[1]): ("A3 (two A4 pages)", 16.54, 11.69),
+    _points(LETTER[1], LETTER[0]): ("Letter sideways (two half-Letter pages)", 11, 8.5),
+    _points(A4[1], A4[0]): ("A4 sideways (two A5 pages)", 11.69, 8.27),
 }

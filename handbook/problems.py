@@ -7,9 +7,8 @@ turning problems into the command's failure is `errors.raise_problems`.
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
-
 
 OS_REASONS = {
     errno.ENAMETOOLONG: ("this path is too long", "use a shorter file or folder name"),

@@ -57,7 +57,13 @@ MANIFEST = _group(
     Setting("page_size", "choice", "The paper the pages are laid out for.", "letter", choices=tuple(PAGE_SIZES), where=BOTH),
     Setting("keywords", "keywords", "PDF keywords: a list, or one line of words separated by commas.", ()),
     Setting("theme", "mapping", "Colours and font; a profile replaces only the keys it gives.", where=BOTH),
-    Setting("salary_max_age_years", "number", "Warn when a salary table's period is older than this many years before the build date.", 3, minimum=0),
+    Setting(
+        "salary_max_age_years",
+        "number",
+        "Warn when a salary table's period is older than this many years before the build date.",
+        3,
+        minimum=0,
+    ),
     Setting("sections", "files", "The section files, relative to the manifest's folder, in order, each once.", required=True),
 )
 
@@ -68,12 +74,22 @@ THEME = _group(
 )
 
 SCHOOL = _group(
-    Setting("name", "text", "The school's name: cover, footer, back cover and PDF author; {school.name}.", required=True, where=PROFILE_ONLY),
-    Setting("logo", "file", "A PNG or JPEG, in the profile's folder or the project folder, for the cover and back cover.", where=PROFILE_ONLY),
+    Setting(
+        "name", "text", "The school's name: cover, footer, back cover and PDF author; {school.name}.", required=True, where=PROFILE_ONLY
+    ),
+    Setting(
+        "logo", "file", "A PNG or JPEG, in the profile's folder or the project folder, for the cover and back cover.", where=PROFILE_ONLY
+    ),
     Setting("address", "text", "Printed on the back cover; {school.address}.", "", where=PROFILE_ONLY),
     Setting("phone", "text", "Printed on the back cover; {school.phone}.", "", where=PROFILE_ONLY),
     Setting("email", "text", "Printed on the back cover; {school.email}.", "", where=PROFILE_ONLY),
-    Setting("website", "text", "An address starting with https:// or http://, printed on the back cover with a QR code; {school.website}.", "", where=PROFILE_ONLY),
+    Setting(
+        "website",
+        "text",
+        "An address starting with https:// or http://, printed on the back cover with a QR code; {school.website}.",
+        "",
+        where=PROFILE_ONLY,
+    ),
 )
 
 
@@ -90,7 +106,12 @@ PROFILE = _group(
     Setting("exclude", "names", "Sections to leave out, by file name without .yaml.", where=PROFILE_ONLY),
     Setting("add", "list", "The school's own section files, each with after: or before: the section it goes next to.", where=PROFILE_ONLY),
     Setting("replace", "list", "Sections swapped for the school's version: section: name, file: its replacement.", where=PROFILE_ONLY),
-    Setting("override", "list", "One block replaced: section: name, block: its position from 1, and the new block as kind: content.", where=PROFILE_ONLY),
+    Setting(
+        "override",
+        "list",
+        "One block replaced: section: name, block: its position from 1, and the new block as kind: content.",
+        where=PROFILE_ONLY,
+    ),
 )
 
 # The keys of each mapping setting.
@@ -137,7 +158,7 @@ TABLES = {"manifest": MANIFEST, "theme": THEME, "profile": PROFILE, "school": SC
 
 _VALUES = {
     "text": "text",
-    "colour": "a quoted hex colour such as `\"#1d4e89\"`",
+    "colour": 'a quoted hex colour such as `"#1d4e89"`',
     "keywords": "a list of words, or one line `a, b, c`",
     "files": "a list of file paths",
     "file": "a file path",

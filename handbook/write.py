@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, TypeVar
+from typing import BinaryIO, TypeVar
 
 from handbook.errors import OutputError
 from handbook.problems import os_problem, shown_name

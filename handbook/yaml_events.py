@@ -55,9 +55,14 @@ def _compose(text: str, shown: str, problems: Problems) -> Node | None:
             comment = ""
             if not event.value and not event.style:
                 lines = _lines(text) if lines is None else lines
-                rest = _line(lines, event.start_mark.line)[event.start_mark.column:].strip()
+                rest = _line(lines, event.start_mark.line)[event.start_mark.column :].strip()
                 comment = rest if rest.startswith("#") else ""
-            elif not event.style and event.end_mark.line > event.start_mark.line and stack and isinstance(stack[-1][0], yaml.SequenceStartEvent):
+            elif (
+                not event.style
+                and event.end_mark.line > event.start_mark.line
+                and stack
+                and isinstance(stack[-1][0], yaml.SequenceStartEvent)
+            ):
                 lines = _lines(text) if lines is None else lines
                 _item_run_on(event, lines, shown, problems)
             node: Node | None = Scalar(event.value, where, quoted=bool(event.style), comment=comment)
@@ -89,10 +94,13 @@ def _item_run_on(event, lines: list[str], shown: str, problems: Problems) -> Non
     for number in range(first + 1, event.end_mark.line + 1):
         if re.match(r"\s*-(\s|$)", _line(lines, number)):
             text = event.value if len(event.value) <= 80 else event.value[:77] + "..."
-            problems.add(Where(shown, number + 1), (
-                f"this list item is indented further than the item on line {first + 1}, so YAML reads it as more of that "
-                f"item's text ('{text}'); start every '-' of a list in the same column, or quote the text if the '-' belongs to it"
-            ))
+            problems.add(
+                Where(shown, number + 1),
+                (
+                    f"this list item is indented further than the item on line {first + 1}, so YAML reads it as more of that "
+                    f"item's text ('{text}'); start every '-' of a list in the same column, or quote the text if the '-' belongs to it"
+                ),
+            )
             return
 
 
@@ -174,7 +182,11 @@ def _common_mistake(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, s
     at, started = exc.problem_mark, exc.context_mark
     if at is None:
         return None
-    if "while scanning a quoted scalar" in context and started is not None and _line(lines, started.line)[started.column : started.column + 1] in ("'", '"'):
+    if (
+        "while scanning a quoted scalar" in context
+        and started is not None
+        and _line(lines, started.line)[started.column : started.column + 1] in ("'", '"')
+    ):
         return started.line + 1, _unclosed(_line(lines, started.line)[started.column])
     opened = _unclosed_quote_before(lines, at.line)
     if opened is not None:
@@ -196,7 +208,9 @@ def _common_mistake(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, s
             else:
                 fix = f"- {quoted(key + ': ' + value)}" if line.lstrip().startswith("-") else quoted(f"{key}: {value}")
             return at.line + 1, f"text with ': ' in it must be quoted: {fix}"
-        above = next((n for n in range(at.line - 1, -1, -1) if _line(lines, n).strip() and not _line(lines, n).lstrip().startswith("#")), None)
+        above = next(
+            (n for n in range(at.line - 1, -1, -1) if _line(lines, n).strip() and not _line(lines, n).lstrip().startswith("#")), None
+        )
         if above is not None and _indent(line) <= _indent(_line(lines, above)) and not re.search(r":(\s|$)", _line(lines, above)):
             return above + 1, "this line has no ': ' after its key, so YAML reads it and the next line as one text; write it as name: value"
         return at.line + 1, (
@@ -229,7 +243,7 @@ def _unclosed_quote_before(lines: list[str], problem_line: int) -> tuple[int, st
         if not opened:
             continue
         quote = opened.group(1)
-        if quote in _line(lines, number)[opened.end():]:
+        if quote in _line(lines, number)[opened.end() :]:
             return None  # closed on its own line: the nearest quoted value is fine
         between = lines[number + 1 : problem_line]
         if all(quote not in text for text in between) and quote in _line(lines, problem_line):

@@ -47,5 +47,10 @@ def test_markup_that_would_open_files_or_change_fonts_prints_as_text(project):
     assert result.exit_code == 0, result.output
     text = " ".join(PdfReader(project.root / "out.pdf").pages[2].extract_text().split())
     assert hostile in text
-    assert {row[0].split("+")[-1] for row in pdffonts_rows(project.root / "out.pdf")} <= {"Lato", "Lato-Bold", "Lato-Italic", "Lato-Regular"}
+    assert {row[0].split("+")[-1] for row in pdffonts_rows(project.root / "out.pdf")} <= {
+        "Lato",
+        "Lato-Bold",
+        "Lato-Italic",
+        "Lato-Regular",
+    }
     assert not any("/URI" in str(a.get_object()) for page in PdfReader(project.root / "out.pdf").pages for a in page.get("/Annots", []))

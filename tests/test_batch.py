@@ -30,7 +30,9 @@ def test_one_broken_profile_does_not_stop_the_others(school_project, jobs):
     (out / "lakeside.pdf").write_bytes(b"the earlier edition")
     profile = root / "schools/lakeside.yaml"
     profile.write_text(profile.read_text().replace("exclude: [benefits]", "exclude: [benefit]"))
-    result = CliRunner().invoke(main, ["batch", "schools/riverside.yaml", "schools/lakeside.yaml", "schools/northgate.yaml", "-o", "build/schools", "-j", jobs])
+    result = CliRunner().invoke(
+        main, ["batch", "schools/riverside.yaml", "schools/lakeside.yaml", "schools/northgate.yaml", "-o", "build/schools", "-j", jobs]
+    )
     assert result.exit_code == 1
     assert "schools/lakeside.yaml: edition not built:" in result.output
     assert "schools/lakeside.yaml:15: exclude: no section 'benefit' in the base guide" in result.output
@@ -56,7 +58,14 @@ def test_depfiles_are_written_beside_each_pdf(school_project):
     depfile = (school_project.root / "out/lakeside.d").read_text()
     first = depfile.split("\n\n")[0]
     assert first.startswith("out/lakeside.pdf: \\\n")
-    for expected in ("schools/lakeside.yaml", "handbook.yaml", "sections/salary.yaml", "schools/lakeside/next-steps.yaml", "assets/logos/lakeside.png", "Lato-Regular.ttf"):
+    for expected in (
+        "schools/lakeside.yaml",
+        "handbook.yaml",
+        "sections/salary.yaml",
+        "schools/lakeside/next-steps.yaml",
+        "assets/logos/lakeside.png",
+        "Lato-Regular.ttf",
+    ):
         assert expected in first, expected
     assert "sections/benefits.yaml" not in first
     assert "sections/conclusion.yaml" not in first
@@ -66,7 +75,9 @@ def test_two_profiles_writing_one_file_is_an_error_before_building(school_projec
     (school_project.root / "other").mkdir()
     shutil.copyfile(school_project.root / "schools/riverside.yaml", school_project.root / "other/riverside.yaml")
     with pytest.raises(HandbookError, match="would write out/riverside.pdf, as schools/riverside.yaml does"):
-        plan_outputs([school_project.root / "schools/riverside.yaml", school_project.root / "other/riverside.yaml"], school_project.root / "out")
+        plan_outputs(
+            [school_project.root / "schools/riverside.yaml", school_project.root / "other/riverside.yaml"], school_project.root / "out"
+        )
     result = CliRunner().invoke(main, ["batch", "schools/riverside.yaml", "other/riverside.yaml", "-o", "out"])
     assert result.exit_code == 1
     assert "other/riverside.yaml:1: would write out/riverside.pdf" in result.output

@@ -41,10 +41,17 @@ def pair(tool: float, floor: float | None = None) -> dict:
 def made_up_results(**changes) -> dict:
     """Figures picked so that every ratio is a different number: a ratio taken from the wrong figures shows."""
     results = {
-        "machine": "test machine", "quick": True,
-        "process_wall": pair(0.9, 1.2), "process_cpu": pair(0.8, 1.1), "process_rss": pair(66.0, 60.0),
-        "per_document": pair(0.03, 0.08), "help_wall": pair(0.12), "check_wall": pair(0.5, 1.6),
-        "batch_j1_wall": pair(7.0), "batch_j2_wall": pair(4.0), "output_bytes": pair(90_000, 100_000),
+        "machine": "test machine",
+        "quick": True,
+        "process_wall": pair(0.9, 1.2),
+        "process_cpu": pair(0.8, 1.1),
+        "process_rss": pair(66.0, 60.0),
+        "per_document": pair(0.03, 0.08),
+        "help_wall": pair(0.12),
+        "check_wall": pair(0.5, 1.6),
+        "batch_j1_wall": pair(7.0),
+        "batch_j2_wall": pair(4.0),
+        "output_bytes": pair(90_000, 100_000),
         "worker_rss": {"after_10": 80.0, "after_all": 84.0, "documents": 12},
     }
     results.update(changes)
@@ -70,19 +77,27 @@ def test_each_target_is_the_tool_over_the_floor_from_the_same_results():
         "output bytes / floor": 0.9,
     }
     assert {name: row["met"] for name, row in rows.items()} == {
-        "whole-process build, wall / floor": True, "per document in one process / floor": True,
-        "batch speed-up, -j2 over -j1": False, "handbook --help, seconds": True, "handbook check / floor build": True,
-        "peak memory, single build / floor": True, "worker memory after all / after 10 docs": True, "output bytes / floor": True,
+        "whole-process build, wall / floor": True,
+        "per document in one process / floor": True,
+        "batch speed-up, -j2 over -j1": False,
+        "handbook --help, seconds": True,
+        "handbook check / floor build": True,
+        "peak memory, single build / floor": True,
+        "worker memory after all / after 10 docs": True,
+        "output bytes / floor": True,
     }
 
 
-@pytest.mark.parametrize(("key", "tool", "floor", "target"), [
-    ("process_wall", 1.3, 1.2, "whole-process build, wall / floor"),
-    ("per_document", 0.05, 0.08, "per document in one process / floor"),
-    ("check_wall", 0.6, 1.6, "handbook check / floor build"),
-    ("process_rss", 73.0, 60.0, "peak memory, single build / floor"),
-    ("output_bytes", 100_001, 100_000, "output bytes / floor"),
-])
+@pytest.mark.parametrize(
+    ("key", "tool", "floor", "target"),
+    [
+        ("process_wall", 1.3, 1.2, "whole-process build, wall / floor"),
+        ("per_document", 0.05, 0.08, "per document in one process / floor"),
+        ("check_wall", 0.6, 1.6, "handbook check / floor build"),
+        ("process_rss", 73.0, 60.0, "peak memory, single build / floor"),
+        ("output_bytes", 100_001, 100_000, "output bytes / floor"),
+    ],
+)
 def test_a_target_past_its_goal_is_not_met(key, tool, floor, target):
     rows = {row["target"]: row for row in bench_run().targets(made_up_results(**{key: pair(tool, floor)}))}
     assert rows[target]["value"] == round(tool / floor, 3)
@@ -101,13 +116,15 @@ def test_the_table_has_every_measure_and_every_target_with_its_value():
     assert "| worker peak memory after 10 / 12 documents | 80.0 / 84.0 MiB | | |" in lines
     assert "| batch speed-up, -j2 over -j1 | 1.75 | >= 1.8 | no |" in lines
     assert "| whole-process build, wall / floor | 0.75 | <= 1.0 | yes |" in lines
-    assert [line.split(" | ")[0].lstrip("| ") for line in lines[-len(TARGETS):]] == TARGETS
+    assert [line.split(" | ")[0].lstrip("| ") for line in lines[-len(TARGETS) :]] == TARGETS
 
 
 @pytest.mark.slow
 def test_a_quick_run_writes_every_figure_and_its_targets_from_those_figures(tmp_path):
     out = tmp_path / "results.json"
-    result = subprocess.run([sys.executable, str(ROOT / "bench/run.py"), "--quick", "--json", str(out)], capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench/run.py"), "--quick", "--json", str(out)], capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stderr
     results = json.loads(out.read_text())
     assert results["quick"] is True
@@ -119,8 +136,13 @@ def test_a_quick_run_writes_every_figure_and_its_targets_from_those_figures(tmp_
     assert results["worker_rss"]["documents"] == 12
     rows = {row["target"]: row for row in results["targets"]}
     assert list(rows) == TARGETS
-    for key, target in (("process_wall", TARGETS[0]), ("per_document", TARGETS[1]), ("check_wall", TARGETS[4]),
-                        ("process_rss", TARGETS[5]), ("output_bytes", TARGETS[7])):
+    for key, target in (
+        ("process_wall", TARGETS[0]),
+        ("per_document", TARGETS[1]),
+        ("check_wall", TARGETS[4]),
+        ("process_rss", TARGETS[5]),
+        ("output_bytes", TARGETS[7]),
+    ):
         assert rows[target]["value"] == round(results[key]["tool"]["median"] / results[key]["floor"]["median"], 3), target
     assert rows[TARGETS[2]]["value"] == round(results["batch_j1_wall"]["tool"]["median"] / results["batch_j2_wall"]["tool"]["median"], 3)
     for name, row in rows.items():

@@ -40,9 +40,23 @@ def test_every_block_kind_renders_its_text(project):
     text = "\n".join(page_texts(out))
     for expected in (
         "R&D <means> research & development, bold and italic site.",
-        "First bullet", "Step one", "1.", "Heads up", "A callout body.", "Tip", "A plain tip.",
-        "Quoted words.", "A Coder", "The caption", "Pay", "$42,630", "$20.50", "more than $73,370",
-        "Source: Test Source, May 2020.", "Do this", "Tick me",
+        "First bullet",
+        "Step one",
+        "1.",
+        "Heads up",
+        "A callout body.",
+        "Tip",
+        "A plain tip.",
+        "Quoted words.",
+        "A Coder",
+        "The caption",
+        "Pay",
+        "$42,630",
+        "$20.50",
+        "more than $73,370",
+        "Source: Test Source, May 2020.",
+        "Do this",
+        "Tick me",
     ):
         assert expected in text, expected
     assert_fonts_embedded(out)
@@ -86,7 +100,7 @@ def test_a_block_taller_than_a_page_is_a_clear_error(project):
 
     from handbook.cli import main
 
-    project.manifest(project.section("big", "- paragraph: Fine.\n- callout: \"" + "word " * 3000 + "\""))
+    project.manifest(project.section("big", '- paragraph: Fine.\n- callout: "' + "word " * 3000 + '"'))
     result = CliRunner().invoke(main, ["build", "-o", "out/big.pdf"])
     assert result.exit_code == 1
     assert result.output.strip() == (
@@ -150,8 +164,9 @@ def test_check_validates_every_block_kind_without_importing_reportlab(project):
 
     project.image()
     project.manifest(project.section("all", ALL_KINDS))
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "handbook", "check", "handbook.yaml"],
-                            cwd=project.root, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "handbook", "check", "handbook.yaml"], cwd=project.root, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     imported = [line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")]
     assert "handbook.blocks.checklist" in imported

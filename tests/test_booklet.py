@@ -18,7 +18,23 @@ from tests.conftest import DEFAULT_MANIFEST, ROOT, tool
 
 def half_text(pdf, side: int, right: bool, width: float, height: float) -> str:
     x = int(width) if right else 0
-    command = [tool("pdftotext"), "-f", str(side), "-l", str(side), "-x", str(x), "-y", "0", "-W", str(int(width)), "-H", str(int(height)), str(pdf), "-"]
+    command = [
+        tool("pdftotext"),
+        "-f",
+        str(side),
+        "-l",
+        str(side),
+        "-x",
+        str(x),
+        "-y",
+        "0",
+        "-W",
+        str(int(width)),
+        "-H",
+        str(int(height)),
+        str(pdf),
+        "-",
+    ]
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 

@@ -44,7 +44,9 @@ def test_same_project_in_two_folders_gives_identical_bytes(tmp_path):
         for name in ("handbook.yaml", "sections", "schools", "assets"):
             source = ROOT / name
             (shutil.copytree if source.is_dir() else shutil.copyfile)(source, project / name)
-        outputs.append(build_handbook(project / "handbook.yaml", tmp_path / f"{folder}.pdf", school=project / "schools/riverside.yaml").output)
+        outputs.append(
+            build_handbook(project / "handbook.yaml", tmp_path / f"{folder}.pdf", school=project / "schools/riverside.yaml").output
+        )
     assert outputs[0].read_bytes() == outputs[1].read_bytes()
 
 
@@ -68,12 +70,17 @@ def test_booklet_in_the_default_place_removes_the_depfile_so_make_rebuilds_the_f
 def test_build_warns_about_an_image_that_will_print_under_150_dpi(project):
     project.image("assets/small.png", size=(200, 100))
     project.image("assets/big.png", size=(2000, 1000))
-    project.manifest(project.section("pics", """
+    project.manifest(
+        project.section(
+            "pics",
+            """
         - image:
             file: assets/small.png
             alt: Small
         - image: {file: assets/big.png, alt: Big}
-    """))
+    """,
+        )
+    )
     result = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf")
     assert [str(w) for w in result.warnings] == [
         "sections/pics.yaml:4: warning: image 'assets/small.png' will print at 29 dpi (200 x 100 pixels over 6.80 x 3.40 in); "

@@ -122,15 +122,21 @@ def build_in_new_process(manifest, out, cache_home, *extra, no_cache=False):
     if no_cache:
         env["HANDBOOK_NO_CACHE"] = "1"
     source = list(extra) or [str(manifest)]
-    subprocess.run([sys.executable, "-m", "handbook", "build", *source, "-o", str(out)], check=True, env=env, capture_output=True, cwd=manifest.parent)
+    subprocess.run(
+        [sys.executable, "-m", "handbook", "build", *source, "-o", str(out)], check=True, env=env, capture_output=True, cwd=manifest.parent
+    )
     return out.read_bytes()
 
 
 def salary_section(annual: str, comment: bytes) -> bytes:
     return (
-        "title: Pay\nblocks:\n  - salary_table:\n      source: A survey\n      period: \"2025\"\n"
-        f"      rows:\n        - {{label: Median annual wage, annual: {annual}}}\n"
-    ).encode() + b"# " + comment
+        (
+            'title: Pay\nblocks:\n  - salary_table:\n      source: A survey\n      period: "2025"\n'
+            f"      rows:\n        - {{label: Median annual wage, annual: {annual}}}\n"
+        ).encode()
+        + b"# "
+        + comment
+    )
 
 
 @pytest.mark.slow
@@ -184,9 +190,16 @@ def test_a_font_whose_cmap_changed_in_place_gives_its_own_coverage(tmp_path, mon
     path = folder / "Lato-Regular.ttf"
     data = bytearray(path.read_bytes())
     tables = struct.unpack(">H", data[4:6])[0]
-    cmap = next(struct.unpack(">I", data[12 + 16 * i + 8 : 12 + 16 * i + 12])[0] for i in range(tables) if data[12 + 16 * i : 16 + 16 * i] == b"cmap")
+    cmap = next(
+        struct.unpack(">I", data[12 + 16 * i + 8 : 12 + 16 * i + 12])[0]
+        for i in range(tables)
+        if data[12 + 16 * i : 16 + 16 * i] == b"cmap"
+    )
     records = range(struct.unpack(">H", data[cmap + 2 : cmap + 4])[0])
-    offsets = {struct.unpack(">HH", data[cmap + 4 + 8 * i : cmap + 8 + 8 * i]): struct.unpack(">I", data[cmap + 8 + 8 * i : cmap + 12 + 8 * i])[0] for i in records}
+    offsets = {
+        struct.unpack(">HH", data[cmap + 4 + 8 * i : cmap + 8 + 8 * i]): struct.unpack(">I", data[cmap + 8 + 8 * i : cmap + 12 + 8 * i])[0]
+        for i in records
+    }
     start = cmap + offsets[(3, 1)]
     segments = struct.unpack(">H", data[start + 6 : start + 8])[0] // 2
     starts_at = start + 16 + 2 * segments
@@ -218,7 +231,10 @@ def test_files_edited_between_the_editions_of_one_process_are_read_again(project
     from handbook.node_cache import NodeCache
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    rows = [["AREA_TITLE", "OCC_CODE", "OCC_TITLE", "TOT_EMP", "A_MEDIAN", "H_MEDIAN"], ["Sample Nation", "29-2072", "Medical Records Specialists", "1,900", "46,800", "22.50"]]
+    rows = [
+        ["AREA_TITLE", "OCC_CODE", "OCC_TITLE", "TOT_EMP", "A_MEDIAN", "H_MEDIAN"],
+        ["Sample Nation", "29-2072", "Medical Records Specialists", "1,900", "46,800", "22.50"],
+    ]
     data = project.root / "data" / "oews.csv"
     data.parent.mkdir()
     with data.open("w", newline="") as out:
@@ -227,13 +243,16 @@ def test_files_edited_between_the_editions_of_one_process_are_read_again(project
     picture.parent.mkdir()
     Image.new("RGB", (40, 20), (30, 80, 140)).save(picture, compress_level=0)
     project.section("text", "- paragraph: The wage in this guide is 42630 dollars.")
-    project.section("pay", """
+    project.section(
+        "pay",
+        """
         - salary_table:
             source: BLS
             period: "2025"
             import: {file: data/oews.csv, occupation: 29-2072}
         - image: {file: assets/picture.png, alt: A blue box}
-    """)
+    """,
+    )
     manifest = project.manifest("sections/text.yaml", "sections/pay.yaml")
     node_cache = NodeCache()
     build_handbook(manifest, project.root / "first.pdf", cache=node_cache)

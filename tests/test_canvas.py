@@ -27,7 +27,9 @@ def test_deferred_drawings_know_the_total_and_land_where_they_were_deferred():
         text = page.extract_text()
         assert text.splitlines() == [f"start of {number}", f"deferred {number} of 3", f"end of {number}"]
         found = []
-        page.extract_text(visitor_text=lambda t, cm, tm, *_: found.append((t.strip(), cm[4] + tm[4], cm[5] + tm[5])) if t.strip() else None)
+        page.extract_text(
+            visitor_text=lambda t, cm, tm, *_, found=found: found.append((t.strip(), cm[4] + tm[4], cm[5] + tm[5])) if t.strip() else None
+        )
         assert (f"deferred {number} of 3", 300, 400) in found
     assert "/XObject" not in str(reader.pages[0].get("/Resources", {}))
 

@@ -26,7 +26,9 @@ def checkbox_widgets(pdf) -> list:
 
 
 def test_fillable_checklist_has_one_printing_checkbox_per_item(project):
-    out = build(project, """
+    out = build(
+        project,
+        """
         - checklist:
             title: Steps
             fillable: true
@@ -34,7 +36,8 @@ def test_fillable_checklist_has_one_printing_checkbox_per_item(project):
               - text: Parent step
                 items: [Child one, Child two]
               - Second step
-        """)
+        """,
+    )
     widgets = checkbox_widgets(out)
     names = [w["/T"] for w in widgets]
     assert len(widgets) == 4
@@ -62,7 +65,9 @@ def test_default_handbook_checklist_is_fillable(default_pdf):
 
 
 def test_due_column_and_sub_items_are_printed(project):
-    out = build(project, """
+    out = build(
+        project,
+        """
         - checklist:
             title: Plan
             items:
@@ -70,20 +75,24 @@ def test_due_column_and_sub_items_are_printed(project):
                 due: March 1
                 items: [Write essay]
               - {text: Visit, due: April}
-        """)
+        """,
+    )
     text = page_texts(out)[2]
     for expected in ("Due", "Apply", "March 1", "Write essay", "Visit", "April"):
         assert expected in text
 
 
 def test_column_beside_mixed_due_dates_and_notes_is_headed_note(project):
-    out = build(project, """
+    out = build(
+        project,
+        """
         - checklist:
             title: Plan
             items:
               - {text: Apply, due: March 1}
               - {text: Visit, note: Bring a friend}
-        """)
+        """,
+    )
     lines = [line.strip() for line in page_texts(out)[2].splitlines()]
     assert "Note" in lines
     assert "Due" not in lines

@@ -118,7 +118,9 @@ def fresh_clone(target: Path) -> Path:
     """The repository's files (tracked, and new ones not ignored) as a fresh clone has them."""
     import subprocess
 
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True)
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True
+    )
     if listed.returncode != 0:
         pytest.skip("not a git checkout")
     for name in listed.stdout.split("\0"):
@@ -160,7 +162,12 @@ def test_readme_commands_run_as_written_in_a_fresh_clone(tmp_path):
     result = subprocess.run(["bash", "-c", "\n".join(script)], cwd=clone, env={**env, "CLONE": str(clone)}, capture_output=True, text=True)
     assert result.returncode == 0, f"README commands failed:\n{result.stdout}\n{result.stderr[-3000:]}"
     assert ran >= 10
-    for made in ("build/medical-coding-careers.pdf", "build/schools/riverside.pdf", "build/fair-booklet.pdf", "dental-assisting/build/handbook.pdf"):
+    for made in (
+        "build/medical-coding-careers.pdf",
+        "build/schools/riverside.pdf",
+        "build/fair-booklet.pdf",
+        "dental-assisting/build/handbook.pdf",
+    ):
         assert (clone / made).is_file(), made
 
 

@@ -63,12 +63,15 @@ def test_footer_says_page_n_of_m_on_body_pages(default_pdf):
         assert f"Page {number} of {total}" in text
 
 
-@pytest.mark.parametrize("organisation, edition, footer", [
-    ("Riverside High School", "Spring Career Fair \u00b7 Riverside High School", "Riverside High School \u00b7 Spring Career Fair"),
-    ("Riverside High School", "Riverside High School", "Riverside High School"),
-    ("Riverside", "Riverside High School Career Night", "Riverside High School Career Night"),
-    ("Career Guidance Office", "Career fair edition", "Career Guidance Office \u00b7 Career fair edition"),
-])
+@pytest.mark.parametrize(
+    "organisation, edition, footer",
+    [
+        ("Riverside High School", "Spring Career Fair \u00b7 Riverside High School", "Riverside High School \u00b7 Spring Career Fair"),
+        ("Riverside High School", "Riverside High School", "Riverside High School"),
+        ("Riverside", "Riverside High School Career Night", "Riverside High School Career Night"),
+        ("Career Guidance Office", "Career fair edition", "Career Guidance Office \u00b7 Career fair edition"),
+    ],
+)
 def test_footer_says_each_part_once(project, organisation, edition, footer):
     project.manifest(project.section("one", "- paragraph: Hello."), extra=f"organisation: {organisation}\nedition: {edition}\n")
     out = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf").output

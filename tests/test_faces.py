@@ -31,7 +31,9 @@ def test_a_face_rebuilt_from_the_cache_is_the_face_reportlab_parses(tmp_path, mo
     assert rebuilt.face._ttf_data == path.read_bytes()  # the bytes that named the entry are the bytes embedded
     assert comparable(rebuilt) == comparable(TTFont("LatoTest", str(path))) == comparable(parsed)
     assert rebuilt.face._pdfScale(1234) == parsed.face._pdfScale(1234)
-    assert rebuilt.stringWidth("Medical coding \u2013 \u201cquoted\u201d", 10.5) == parsed.stringWidth("Medical coding \u2013 \u201cquoted\u201d", 10.5)
+    assert rebuilt.stringWidth("Medical coding \u2013 \u201cquoted\u201d", 10.5) == parsed.stringWidth(
+        "Medical coding \u2013 \u201cquoted\u201d", 10.5
+    )
 
 
 def test_a_damaged_cache_entry_is_parsed_again(tmp_path, monkeypatch):
@@ -48,7 +50,9 @@ def test_the_same_bytes_with_a_cold_and_a_warm_cache(tmp_path):
     def build(name: str) -> bytes:
         out = tmp_path / f"{name}.pdf"
         env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "SOURCE_DATE_EPOCH": "1767225600", "PATH": "/usr/bin:/bin"}
-        subprocess.run([sys.executable, "-m", "handbook", "build", str(DEFAULT_MANIFEST), "-o", str(out)], check=True, env=env, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "handbook", "build", str(DEFAULT_MANIFEST), "-o", str(out)], check=True, env=env, capture_output=True
+        )
         return out.read_bytes()
 
     cold = build("cold")

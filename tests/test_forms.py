@@ -18,7 +18,16 @@ def test_each_checkbox_look_is_made_once_per_document(monkeypatch):
     out = io.BytesIO()
     canvas = HandbookCanvas(out, invariant=1)
     for n in range(5):
-        canvas.acroForm.checkbox(name=f"box{n}", x=72, y=700 - 30 * n, size=12, buttonStyle="check", borderWidth=0, fillColor=colors.white, textColor=colors.black)
+        canvas.acroForm.checkbox(
+            name=f"box{n}",
+            x=72,
+            y=700 - 30 * n,
+            size=12,
+            buttonStyle="check",
+            borderWidth=0,
+            fillColor=colors.white,
+            textColor=colors.black,
+        )
     canvas.showPage()
     canvas.save()
     assert len(made) == 6  # normal, down and rollover, each ticked and not: once, not five times

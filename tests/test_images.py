@@ -23,7 +23,11 @@ def test_the_same_pictures_drawn_in_documents_built_one_after_another_give_the_s
     assert first.read_bytes() == second.read_bytes()
     images = [image for page in PdfReader(second).pages for image in page.images]
     assert len(images) == 2  # the photo drawn twice is stored once
-    filters = [str(page["/Resources"]["/XObject"][name].get_object().get("/Filter")) for page in PdfReader(second).pages for name in page["/Resources"].get("/XObject", {})]
+    filters = [
+        str(page["/Resources"]["/XObject"][name].get_object().get("/Filter"))
+        for page in PdfReader(second).pages
+        for name in page["/Resources"].get("/XObject", {})
+    ]
     assert any("DCTDecode" in f for f in filters)  # the JPEG goes in byte for byte
 
 

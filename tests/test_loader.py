@@ -120,7 +120,14 @@ def test_unchanged_files_are_read_without_importing_pyyaml(tmp_path):
 
     from tests.conftest import DEFAULT_MANIFEST
 
-    code = "import sys; from handbook.build import validated; validated(__import__('pathlib').Path(sys.argv[1])); print('yaml' in sys.modules)"
+    code = (
+        "import sys; from handbook.build import validated; validated(__import__('pathlib').Path(sys.argv[1])); print('yaml' in sys.modules)"
+    )
     env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    runs = [subprocess.run([sys.executable, "-c", code, str(DEFAULT_MANIFEST)], env=env, capture_output=True, text=True, check=True).stdout.strip() for _ in range(2)]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, str(DEFAULT_MANIFEST)], env=env, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        for _ in range(2)
+    ]
     assert runs == ["True", "False"]

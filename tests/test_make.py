@@ -108,7 +108,9 @@ def test_edition_built_by_hand_names_its_inputs_so_make_rebuilds_it_after_an_edi
     assert "built 2, failed 0" in make(project, "schools")  # the hand-built edition is up to date
     before = mtimes(project)
     pathway = project / "schools/riverside/pathway.yaml"
-    pathway.write_text(pathway.read_text(encoding="utf-8").replace("Health Careers Pathway", "Health Sciences Pathway", 1), encoding="utf-8")
+    pathway.write_text(
+        pathway.read_text(encoding="utf-8").replace("Health Careers Pathway", "Health Sciences Pathway", 1), encoding="utf-8"
+    )
     assert "built 1, failed 0" in make(project, "schools")
     assert [name for name in EDITIONS if mtimes(project)[name] != before[name]] == ["riverside"]
     assert "Health Sciences Pathway" in "\n".join(page_texts(project / "build/schools/riverside.pdf"))

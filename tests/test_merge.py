@@ -20,12 +20,17 @@ PRIMARY = {"riverside": (0x0B, 0x6E, 0x4F), "northgate": (0x7A, 0x1F, 0x3D), "la
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("editions")
-    return {name: build_handbook(ROOT / "handbook.yaml", out / f"{name}.pdf", school=ROOT / "schools" / f"{name}.yaml").output for name in SCHOOLS}
+    return {
+        name: build_handbook(ROOT / "handbook.yaml", out / f"{name}.pdf", school=ROOT / "schools" / f"{name}.yaml").output
+        for name in SCHOOLS
+    }
 
 
 def render_page(pdf, page: int, folder, dpi: int = 30) -> Image.Image:
     stem = folder / f"{pdf.stem}-{page}"
-    subprocess.run([tool("pdftoppm"), "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)], check=True)
+    subprocess.run(
+        [tool("pdftoppm"), "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)], check=True
+    )
     return Image.open(f"{stem}.png").convert("RGB")
 
 
@@ -117,8 +122,18 @@ def test_explain_names_the_file_of_each_setting_and_section(monkeypatch):
     lines = result.output.splitlines()
     assert "theme.primary  #0b6e4f  <- profile schools/riverside.yaml:12" in lines
     assert "title  Medical Coding Careers  <- base handbook.yaml:3" in lines
-    assert any(line.startswith("section 1: introduction  Introduction  <- base sections/introduction.yaml; block 3 overridden (profile schools/riverside.yaml:") for line in lines)
-    assert any(line.startswith("section 5: pathway  Riverside High School's Health Careers Pathway  <- profile schools/riverside/pathway.yaml (added after education") for line in lines)
+    assert any(
+        line.startswith(
+            "section 1: introduction  Introduction  <- base sections/introduction.yaml; block 3 overridden (profile schools/riverside.yaml:"
+        )
+        for line in lines
+    )
+    assert any(
+        line.startswith(
+            "section 5: pathway  Riverside High School's Health Careers Pathway  <- profile schools/riverside/pathway.yaml (added after education"
+        )
+        for line in lines
+    )
 
 
 def test_school_and_manifest_together_is_a_usage_error(monkeypatch):
@@ -131,7 +146,10 @@ def test_editions_loaded_with_one_cache_share_plain_sections_and_keep_their_own_
     from handbook.build import validated
     from handbook.node_cache import NodeCache
 
-    project.write("sections/plain.yaml", "title: Plain\nblocks:\n  - salary_table:\n      period: '2001'\n      source: Survey\n      rows:\n        - {label: Median, annual: 40000}\n")
+    project.write(
+        "sections/plain.yaml",
+        "title: Plain\nblocks:\n  - salary_table:\n      period: '2001'\n      source: Survey\n      rows:\n        - {label: Median, annual: 40000}\n",
+    )
     project.write("sections/named.yaml", "title: For {school.name}\nblocks:\n  - paragraph: Welcome, {school.name} students.\n")
     project.manifest("sections/plain.yaml", "sections/named.yaml")
     for name in ("Alpha", "Beta"):
@@ -157,12 +175,15 @@ def test_example_edition_lines_do_not_repeat_the_school_name(path):
 def test_back_cover_breaks_a_long_address_only_after_a_slash_dot_or_hyphen(project):
     url = "https://www.riverside-high.example.org/student-services/guidance/careers-and-college"
     project.manifest(project.section("one", "- paragraph: Hello."))
-    profile = project.write("schools/river.yaml", f"""
+    profile = project.write(
+        "schools/river.yaml",
+        f"""
         handbook: ../handbook.yaml
         school:
           name: Riverside High School
           website: {url}
-        """)
+        """,
+    )
     out = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf", school=profile).output
     lines = [line.strip() for line in page_texts(out)[-1].splitlines()]
     for start in (lines.index("Scan for more, or visit") + 1, next(i for i, line in enumerate(lines) if line.startswith("Web"))):
@@ -197,7 +218,10 @@ def test_explain_says_which_settings_are_defaults_and_never_credits_an_unquoted_
     hidden = CliRunner().invoke(main, ["explain", "--school", "schools/b.yaml"])
     assert hidden.exit_code == 1
     assert "#1d4e89" not in hidden.output
-    assert 'schools/b.yaml:3: theme.primary: is empty, because YAML reads an unquoted # as the start of a comment; a value starting with # must be quoted: primary: "#0f5e7a"' in hidden.output
+    assert (
+        'schools/b.yaml:3: theme.primary: is empty, because YAML reads an unquoted # as the start of a comment; a value starting with # must be quoted: primary: "#0f5e7a"'
+        in hidden.output
+    )
 
 
 def test_explain_of_a_guide_on_its_own_lists_every_declared_setting_then_the_sections(monkeypatch):

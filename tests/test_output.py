@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from click.testing import CliRunner
 from pypdf import PdfReader
 
@@ -70,6 +69,7 @@ def test_folder_without_write_permission():
         # Import everything the build needs while the interpreter's own files are readable.
         assert CliRunner().invoke(main, ["build", "-o", "warm/guide.pdf"]).exit_code == 0
         import difflib  # noqa: F401 - click imports it when reporting, which nobody may not be able to do
+
         with unprivileged():
             result = CliRunner().invoke(main, ["build", "-o", "locked/guide.pdf"])
         assert result.exit_code == 1, result.output
@@ -132,7 +132,10 @@ def test_output_name_too_long_for_the_file_system_is_a_message(project):
     result = CliRunner().invoke(main, ["build", "-o", name])
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit), repr(result.exception)  # a message and exit 1, not an uncaught error
-    assert result.output.strip() == f"{'g' * 30}...{'g' * 16}.pdf: cannot write the PDF there: this path is too long; use a shorter file or folder name"
+    assert (
+        result.output.strip()
+        == f"{'g' * 30}...{'g' * 16}.pdf: cannot write the PDF there: this path is too long; use a shorter file or folder name"
+    )
     assert sorted(os.listdir(project.root)) == ["handbook.yaml", "sections"]
 
 

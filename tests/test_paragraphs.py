@@ -29,7 +29,10 @@ def test_a_remembered_paragraph_has_the_lines_of_a_fresh_one():
     assert first.frags is not second.frags and first.frags[0] is not second.frags[0]  # each has its own copies
     for paragraph in (plain, first, second):
         paragraph.wrap(120, 1000)
-    lines = [[(word.text if hasattr(word, "text") else word) for line in p.blPara.lines for word in getattr(line, "words", [])] for p in (plain, first, second)]
+    lines = [
+        [(word.text if hasattr(word, "text") else word) for line in p.blPara.lines for word in getattr(line, "words", [])]
+        for p in (plain, first, second)
+    ]
     assert lines[0] == lines[1] == lines[2]
     assert plain.height == first.height == second.height
     assert plain.getPlainText() == second.getPlainText()
@@ -99,7 +102,13 @@ def test_paragraphs_split_across_pages_come_out_the_same_from_the_memo(project, 
     manifest = project.root / "handbook.yaml"
     env = {"SOURCE_DATE_EPOCH": "1767225600", "PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(tmp_path / "cache")}
     fresh = tmp_path / "fresh.pdf"
-    subprocess.run([sys.executable, "-m", "handbook", "build", str(manifest), "-o", str(fresh)], check=True, env=env, capture_output=True, cwd=project.root)
+    subprocess.run(
+        [sys.executable, "-m", "handbook", "build", str(manifest), "-o", str(fresh)],
+        check=True,
+        env=env,
+        capture_output=True,
+        cwd=project.root,
+    )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     outputs = rendered(validated(manifest).handbook, 2)
     assert len(PdfReader(fresh).pages) >= 4  # the paragraphs do split across pages

@@ -33,7 +33,11 @@ def test_the_major_version_is_the_one_pinned():
     import tomllib
     from pathlib import Path
 
-    pinned = next(d for d in tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())["project"]["dependencies"] if d.startswith("reportlab"))
+    pinned = next(
+        d
+        for d in tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())["project"]["dependencies"]
+        if d.startswith("reportlab")
+    )
     major = int(reportlab.Version.split(".")[0])
     fail_unless(f"<{major + 1}" in pinned.replace(" ", ""), f"its major version ({pinned} is pinned)", "render/")
 
@@ -56,13 +60,19 @@ def test_a_truetype_face_is_the_plain_attributes_faces_rebuilds_it_from():
         fail_unless(name in vars(face), f"TTFontFace.{name}", "render/faces.py")
     fail_unless(isinstance(face.name, TTFNameBytes), "TTFontFace.name (a TTFNameBytes)", "render/faces.py")
     fail_unless(callable(getattr(face, "_pdfScale", None)), "TTFontFace._pdfScale", "render/faces.py")
-    fail_unless(isinstance(font.encoding, TTEncoding) and isinstance(font.state, WeakKeyDictionary), "TTFont.encoding and TTFont.state", "render/faces.py")
+    fail_unless(
+        isinstance(font.encoding, TTEncoding) and isinstance(font.state, WeakKeyDictionary),
+        "TTFont.encoding and TTFont.state",
+        "render/faces.py",
+    )
     fail_unless(callable(getattr(face, "makeSubset", None)), "TTFontFace.makeSubset", "render/faces.py")
 
 
 def test_a_paragraph_exposes_the_fragments_and_lines_paragraphs_shares():
     paragraph = Paragraph("Some <b>bold</b> words", ParagraphStyle("internals", fontName="Helvetica"))
     fail_unless(isinstance(getattr(paragraph, "frags", None), list), "Paragraph.frags", "render/paragraphs.py")
-    fail_unless(all(callable(getattr(fragment, "clone", None)) for fragment in paragraph.frags), "the fragments' clone()", "render/paragraphs.py")
+    fail_unless(
+        all(callable(getattr(fragment, "clone", None)) for fragment in paragraph.frags), "the fragments' clone()", "render/paragraphs.py"
+    )
     paragraph.wrap(200, 100)
     fail_unless(hasattr(paragraph, "blPara"), "Paragraph.blPara (the lines made by wrap)", "render/paragraphs.py")

@@ -45,13 +45,18 @@ def test_period_end():
 
 
 def test_the_table_says_how_figures_were_converted(project):
-    project.manifest(project.section("pay", """
+    project.manifest(
+        project.section(
+            "pay",
+            """
         - salary_table:
             source: S
             period: May 2024
             rows:
               - {label: Median, annual: 41600}
-        """))
+        """,
+        )
+    )
     out = build_handbook(project.root / "handbook.yaml", project.root / "o.pdf").output
     text = " ".join("\n".join(page_texts(out)).split())
     assert "$41,600" in text and "$20.00" in text
@@ -59,7 +64,10 @@ def test_the_table_says_how_figures_were_converted(project):
 
 
 def test_percentile_rows_show_every_figure_and_a_range_chart(project):
-    project.manifest(project.section("pay", """
+    project.manifest(
+        project.section(
+            "pay",
+            """
         - salary_table:
             source: Test survey
             period: May 2024
@@ -71,32 +79,51 @@ def test_percentile_rows_show_every_figure_and_a_range_chart(project):
               - label: All jobs
                 comparison: true
                 annual: {pct10: 29120, median: 47840, pct90: 114400}
-        """))
+        """,
+        )
+    )
     out = build_handbook(project.root / "handbook.yaml", project.root / "o.pdf").output
     text = " ".join("\n".join(page_texts(out)).split())
-    for expected in ("10th percentile", "Median", "90th percentile", "Employment", "$46,800", "$73,320", "1,900", "$22.50/hr", "Pay per year", "10th to 90th percentile"):
+    for expected in (
+        "10th percentile",
+        "Median",
+        "90th percentile",
+        "Employment",
+        "$46,800",
+        "$73,320",
+        "1,900",
+        "$22.50/hr",
+        "Pay per year",
+        "10th to 90th percentile",
+    ):
         assert expected in text, expected
 
 
 def test_range_chart_needs_percentiles(project):
     with pytest.raises(ContentError, match=r"pay.yaml:4: blocks\[1\].salary_table.rows\[1\]: 'Median' has no 10th and 90th percentile"):
-        table(project, """
+        table(
+            project,
+            """
             - salary_table:
                 source: S
                 period: May 2024
                 chart: range
                 rows: [{label: Median, annual: 1000}]
-            """)
+            """,
+        )
 
 
 def test_bls_import_reads_percentiles_and_special_values(project):
     shutil.copyfile(SAMPLE, project.root / "oews.csv")
-    (block,) = table(project, """
+    (block,) = table(
+        project,
+        """
         - salary_table:
             source: BLS OEWS (sample data)
             period: May 2024
             import: {file: oews.csv, occupation: 29-2072, areas: [Alpha State, Beta State, Gamma State]}
-        """)
+        """,
+    )
     alpha, beta, gamma = block.rows
     assert alpha.label == "Alpha State"
     assert alpha.wage("median").annual == Figure(51580) and alpha.wage("median").hourly == Figure(24.8)
@@ -107,12 +134,17 @@ def test_bls_import_reads_percentiles_and_special_values(project):
 
 def test_bls_top_coded_wages_print_as_bounds(project):
     shutil.copyfile(SAMPLE, project.root / "oews.csv")
-    project.manifest(project.section("pay", """
+    project.manifest(
+        project.section(
+            "pay",
+            """
         - salary_table:
             source: BLS OEWS (sample data)
             period: May 2024
             import: {file: oews.csv, occupation: 29-1211}
-        """))
+        """,
+        )
+    )
     out = build_handbook(project.root / "handbook.yaml", project.root / "o.pdf").output
     text = " ".join("\n".join(page_texts(out)).split())
     assert "$239,200 or more" in text and "$115.00 or more" in text and "$166,400" in text
@@ -122,7 +154,9 @@ def test_bls_top_coded_wages_print_as_bounds(project):
 def test_unknown_occupation_and_area_name_both_with_close_matches(project):
     shutil.copyfile(SAMPLE, project.root / "oews.csv")
     with pytest.raises(ContentError) as caught:
-        table(project, """
+        table(
+            project,
+            """
             - salary_table:
                 source: S
                 period: May 2024
@@ -131,7 +165,8 @@ def test_unknown_occupation_and_area_name_both_with_close_matches(project):
                 source: S
                 period: May 2024
                 import: {file: oews.csv, occupation: 29-2072, areas: [Alpha Stat]}
-            """)
+            """,
+        )
     lines = [str(p) for p in caught.value.problems]
     assert lines == [
         "sections/pay.yaml:6: blocks[1].salary_table.import.occupation: occupation code '29-2073' is not in 'oews.csv'; "
@@ -146,7 +181,10 @@ def test_stale_figures_warn_with_file_line_and_period(project, monkeypatch):
     project.manifest(project.section("pay", body))
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 0
-    assert "sections/pay.yaml:3: warning: blocks[1].salary_table.period: the figures are for May 2022, more than 3 years before 2026-01-01" in result.output
+    assert (
+        "sections/pay.yaml:3: warning: blocks[1].salary_table.period: the figures are for May 2022, more than 3 years before 2026-01-01"
+        in result.output
+    )
     project.manifest(project.section("pay", body), extra="salary_max_age_years: 4\n")
     assert_checks_clean(["check"])
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1704067200")  # 2024-01-01
@@ -187,12 +225,18 @@ def test_default_salary_section_matches_its_input(default_pdf):
 def test_school_sections_follow_the_guides_age_limit(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     project.write("sections/intro.yaml", "title: Intro\nblocks:\n  - paragraph: Hello.\n")
-    project.write("schools/local/pay.yaml", "title: Local pay\nblocks:\n  - salary_table: {source: S, period: May 2020, rows: [{label: M, annual: 42630}]}\n")
+    project.write(
+        "schools/local/pay.yaml",
+        "title: Local pay\nblocks:\n  - salary_table: {source: S, period: May 2020, rows: [{label: M, annual: 42630}]}\n",
+    )
     project.write("schools/one.yaml", "school: {name: One}\nadd: [{file: local/pay.yaml, after: intro}]\n")
     project.manifest("sections/intro.yaml", extra="salary_max_age_years: 10\n")
     assert_checks_clean(["check", "--school", "schools/one.yaml"])
     project.manifest("sections/intro.yaml")
-    assert "schools/local/pay.yaml:3: warning: blocks[1].salary_table.period" in CliRunner().invoke(main, ["check", "--school", "schools/one.yaml"]).output
+    assert (
+        "schools/local/pay.yaml:3: warning: blocks[1].salary_table.period"
+        in CliRunner().invoke(main, ["check", "--school", "schools/one.yaml"]).output
+    )
 
 
 def test_strict_check_passes_on_the_shipped_guide_and_school_editions():
@@ -205,10 +249,15 @@ def test_strict_check_passes_on_the_shipped_guide_and_school_editions():
 
 def test_stale_ok_accepts_old_figures_in_that_table_only(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
-    project.manifest(project.section("pay", """
+    project.manifest(
+        project.section(
+            "pay",
+            """
         - salary_table: {source: S, period: May 2020, stale_ok: the latest the state publishes, rows: [{label: M, annual: 42630}]}
         - salary_table: {source: S, period: May 2020, rows: [{label: M, annual: 42630}]}
-        """))
+        """,
+        )
+    )
     result = CliRunner().invoke(main, ["check", "--strict"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
@@ -235,7 +284,9 @@ def test_bls_rows_with_extra_fields_are_named_three_at_a_time(project):
 
 def test_bls_rows_with_fewer_fields_than_the_header_read_as_empty(project):
     (project.root / "oews.csv").write_text(SAMPLE.read_text(encoding="utf-8") + "99,Short row\n", encoding="utf-8")
-    (block,) = table(project, "- salary_table: {source: S, period: May 2025, import: {file: oews.csv, occupation: 29-2072, areas: [Alpha State]}}")
+    (block,) = table(
+        project, "- salary_table: {source: S, period: May 2025, import: {file: oews.csv, occupation: 29-2072, areas: [Alpha State]}}"
+    )
     assert block.rows[0].wage("median").annual == Figure(51580)
 
 
@@ -245,13 +296,16 @@ def strict_check(project, body: str) -> list[str]:
 
 
 def test_a_point_between_thousands_warns_once_with_what_it_is_read_as(project):
-    assert strict_check(project, """
+    assert strict_check(
+        project,
+        """
         - salary_table:
             source: S
             period: "2025"
             rows:
               - {label: Coders, annual: {pct25: 44500, median: 52.000}, employment: 1.900}
-        """) == [
+        """,
+    ) == [
         "sections/pay.yaml:7: warning: blocks[1].salary_table.rows[1].annual.median: '52.000' is read as $52; "
         "if you meant 52,000, write 52000 or 52,000 (a point is only for cents, as in 20.50)",
         "sections/pay.yaml:7: warning: blocks[1].salary_table.rows[1].employment: '1.900' is read as 1.9; "
@@ -261,7 +315,9 @@ def test_a_point_between_thousands_warns_once_with_what_it_is_read_as(project):
 
 
 def test_figures_below_the_minimum_wage_or_above_a_ceiling_warn(project):
-    assert strict_check(project, """
+    assert strict_check(
+        project,
+        """
         - salary_table:
             source: S
             period: "2025"
@@ -270,7 +326,8 @@ def test_figures_below_the_minimum_wage_or_above_a_ceiling_warn(project):
               - {label: Cents, hourly: 0.52}
               - {label: A year as an hour, hourly: 42630}
               - {label: Fine, annual: 15080, hourly: 250}
-        """) == [
+        """,
+    ) == [
         "sections/pay.yaml:7: warning: blocks[1].salary_table.rows[1].annual: $520 a year is less than $15,080, what 2,080 hours "
         "at the U.S. federal minimum wage of $7.25 an hour pay; check the figure (pay per hour goes under hourly:)",
         "sections/pay.yaml:8: warning: blocks[1].salary_table.rows[2].hourly: $0.52 an hour is less than the U.S. federal minimum wage "
@@ -282,7 +339,9 @@ def test_figures_below_the_minimum_wage_or_above_a_ceiling_warn(project):
 
 
 def test_percentiles_out_of_order_warn_at_the_figure_that_breaks_the_order(project):
-    assert strict_check(project, """
+    assert strict_check(
+        project,
+        """
         - salary_table:
             source: S
             period: "2025"
@@ -295,7 +354,8 @@ def test_percentiles_out_of_order_warn_at_the_figure_that_breaks_the_order(proje
               - label: In order
                 annual: {pct10: 30000, pct25: 30000, pct90: 73000}
                 hourly: {median: 20}
-        """) == [
+        """,
+    ) == [
         "sections/pay.yaml:8: warning: blocks[1].salary_table.rows[1].annual.median: the median, $44,000, is less than the "
         "25th percentile, $46,000; percentiles rise from pct10 to pct25, median, pct75 and pct90, so check both figures",
         "sections/pay.yaml:11: warning: blocks[1].salary_table.rows[2].hourly.median: the median, $10.00 an hour ($20,800 a year "
@@ -312,7 +372,9 @@ def built_text(project, body: str) -> str:
 
 
 def test_a_bar_worked_out_from_hourly_pay_says_so(project):
-    text = built_text(project, """
+    text = built_text(
+        project,
+        """
         - salary_table:
             source: S
             period: May 2025
@@ -321,13 +383,16 @@ def test_a_bar_worked_out_from_hourly_pay_says_so(project):
             rows:
               - {label: Median annual wage, annual: 42630}
               - {label: Median hourly wage, hourly: 22.04}
-        """)
+        """,
+    )
     assert "$45,843" in text and "$22.04 an hour, 2,080 hours a year" in text
     assert "Pay per year" in text
 
 
 def test_a_chart_of_hourly_rows_plots_hourly_pay(project):
-    text = built_text(project, """
+    text = built_text(
+        project,
+        """
         - salary_table:
             source: S
             period: May 2025
@@ -335,21 +400,25 @@ def test_a_chart_of_hourly_rows_plots_hourly_pay(project):
             rows:
               - {label: Median hourly wage, hourly: 22.04}
               - {label: Entry, hourly: 16.10}
-        """)
+        """,
+    )
     assert "Pay per hour" in text and "Pay per year" not in text
     assert text.count("$45,843") == 1  # in the table, not on the chart
 
 
 def test_a_range_chart_prints_top_coded_figures_as_bounds(project):
     shutil.copyfile(SAMPLE, project.root / "oews.csv")
-    text = built_text(project, """
+    text = built_text(
+        project,
+        """
         - salary_table:
             source: BLS OEWS (sample data)
             period: May 2024
             chart: range
             table: false
             import: {file: oews.csv, occupation: 29-1211}
-        """)
+        """,
+    )
     assert text.count("$239,200 or more") == 2  # the median's mark and the 90th percentile's whisker
     assert "$166,400" in text and "$239,200 " not in text.replace("$239,200 or more", "")
 
@@ -359,10 +428,21 @@ def test_chart_is_on_the_page_of_its_table_when_both_fit_on_one(project):
     names = []
     for k in range(30):
         filler = [f"- paragraph: Filler line {k}.{i} for the layout test." for i in range(k % 15)]
-        body = "\n".join([*filler, "- callout: Before the figures.", "- salary_table:", f"    title: Pay in {k}",
-                          "    source: Test data", '    period: "2024"', "    chart: bars", "    rows:",
-                          f"      - {{label: Coders {k}, annual: 42630}}", f"      - {{label: Billers {k}, annual: 39000}}",
-                          f"      - {{label: Auditors {k}, annual: 61000}}"])
+        body = "\n".join(
+            [
+                *filler,
+                "- callout: Before the figures.",
+                "- salary_table:",
+                f"    title: Pay in {k}",
+                "    source: Test data",
+                '    period: "2024"',
+                "    chart: bars",
+                "    rows:",
+                f"      - {{label: Coders {k}, annual: 42630}}",
+                f"      - {{label: Billers {k}, annual: 39000}}",
+                f"      - {{label: Auditors {k}, annual: 61000}}",
+            ]
+        )
         names.append(project.section(f"s{k:02d}", body, title=f"Section {k}"))
     project.manifest(*names)
     out = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf").output
@@ -375,7 +455,17 @@ def test_chart_is_on_the_page_of_its_table_when_both_fit_on_one(project):
 
 def test_chart_apart_from_its_table_repeats_the_title(project):
     rows = [f"      - {{label: Region {i}, annual: {40000 + 900 * i}}}" for i in range(16)]
-    body = "\n".join(["- salary_table:", "    title: Pay by region", "    source: Test data", '    period: "2024"', "    chart: bars", "    rows:", *rows])
+    body = "\n".join(
+        [
+            "- salary_table:",
+            "    title: Pay by region",
+            "    source: Test data",
+            '    period: "2024"',
+            "    chart: bars",
+            "    rows:",
+            *rows,
+        ]
+    )
     project.manifest(project.section("pay", body))
     out = build_handbook(project.root / "handbook.yaml", project.root / "out.pdf").output
     text = "\n".join(page_texts(out)[2:])

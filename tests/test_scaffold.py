@@ -35,7 +35,14 @@ def new_project(project) -> Path:
 
 def test_new_project_is_a_neutral_template_that_checks_and_builds(new_project, monkeypatch):
     files = {str(p.relative_to(new_project)) for p in new_project.rglob("*") if p.is_file()}
-    for expected in ("handbook.yaml", "Makefile", "assets/images/sample.png", "schools/example-school.yaml", "docs/format.md", "schema/section.schema.json"):
+    for expected in (
+        "handbook.yaml",
+        "Makefile",
+        "assets/images/sample.png",
+        "schools/example-school.yaml",
+        "docs/format.md",
+        "schema/section.schema.json",
+    ):
         assert expected in files
     for name in files:
         if name.endswith((".yaml", "Makefile")):
@@ -43,7 +50,9 @@ def test_new_project_is_a_neutral_template_that_checks_and_builds(new_project, m
     monkeypatch.chdir(new_project)
     for args in (["check", "--strict"], ["check", "--strict", "--school", "schools/example-school.yaml"]):
         result = invoke(*args)
-        assert result.exit_code == 0 and result.output.endswith("ok (5 sections)\n" if len(args) == 2 else "ok (6 sections)\n"), result.output
+        assert result.exit_code == 0 and result.output.endswith("ok (5 sections)\n" if len(args) == 2 else "ok (6 sections)\n"), (
+            result.output
+        )
     assert invoke("build").exit_code == 0
     text = "\n".join(page_texts(new_project / "build/career-guide.pdf"))
     assert "Replace this paragraph" in text and "Medical" not in text
@@ -74,7 +83,9 @@ def test_files_named_in_comments_exist(new_project):
 def make(project: Path, *args: str, **env: str) -> str:
     make_tool = shutil.which("make")
     assert make_tool, "make is not installed"
-    result = subprocess.run([make_tool, "--no-print-directory", "-C", str(project), *args], capture_output=True, text=True, env={**os.environ, **env})
+    result = subprocess.run(
+        [make_tool, "--no-print-directory", "-C", str(project), *args], capture_output=True, text=True, env={**os.environ, **env}
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
 

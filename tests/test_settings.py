@@ -56,4 +56,6 @@ def test_a_changed_declaration_changes_its_table_row():
     text = "before\n<!-- settings:theme -->\n| stale |\n<!-- /settings:theme -->\nafter\n"
     filled = settings.fill_tables(text)
     assert "| stale |" not in filled and filled.startswith("before\n") and filled.endswith("after\n")
-    assert '| `accent` | a quoted hex colour such as `"#1d4e89"` | `#e07a1f` | manifest and profile | Bars, bullets and tip boxes. |' in filled
+    assert (
+        '| `accent` | a quoted hex colour such as `"#1d4e89"` | `#e07a1f` | manifest and profile | Bars, bullets and tip boxes. |' in filled
+    )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.blocks.registry import BlockKind
-from handbook.problems import Where
 from handbook.model import Block, Inline
+from handbook.problems import Where
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -43,8 +43,13 @@ def validate(ctx, node, path: str) -> Bullets | None:
 
 def render(block: Bullets, ctx) -> list:
     return render_list(
-        block.items, ctx, bulletType="bullet", start="\u2022",
-        bulletFontName=ctx.styles.fonts.bold, bulletColor=ctx.styles.accent, bulletFontSize=11,
+        block.items,
+        ctx,
+        bulletType="bullet",
+        start="\u2022",
+        bulletFontName=ctx.styles.fonts.bold,
+        bulletColor=ctx.styles.accent,
+        bulletFontSize=11,
     )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.blocks.registry import BlockKind
-from handbook.problems import Where
-from handbook.nodes import Scalar
 from handbook.model import Block, Inline
+from handbook.nodes import Scalar
+from handbook.problems import Where
 from handbook.validate.fields import join
 
 TONES = ("tip", "note")
@@ -50,14 +50,19 @@ def render(block: Callout, ctx) -> list:
         MemoParagraph(text_markup(title), ctx.styles["callout_title"]),
         MemoParagraph(to_markup(block.text, ctx.link_colour), ctx.styles["callout"]),
     ]
-    box = styled_table([[content]], [ctx.width], ctx.styles, [
-        ("BACKGROUND", (0, 0), (-1, -1), ctx.styles.tint),
-        ("LINEBEFORE", (0, 0), (0, -1), 4, bar),
-        ("LEFTPADDING", (0, 0), (-1, -1), 14),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-        ("TOPPADDING", (0, 0), (-1, -1), 9),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-    ])
+    box = styled_table(
+        [[content]],
+        [ctx.width],
+        ctx.styles,
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), ctx.styles.tint),
+            ("LINEBEFORE", (0, 0), (0, -1), 4, bar),
+            ("LEFTPADDING", (0, 0), (-1, -1), 14),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+            ("TOPPADDING", (0, 0), (-1, -1), 9),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+        ],
+    )
     return [Spacer(1, 4), box, Spacer(1, 10)]
 
 
@@ -66,18 +71,20 @@ KIND = BlockKind(
     model=Callout,
     validate=validate,
     render=render,
-    schema={"oneOf": [
-        {"$ref": "#/$defs/text"},
-        {
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["text"],
-            "properties": {
-                "text": {"$ref": "#/$defs/text"},
-                "title": {"type": "string"},
-                "tone": {"enum": list(TONES)},
+    schema={
+        "oneOf": [
+            {"$ref": "#/$defs/text"},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["text"],
+                "properties": {
+                    "text": {"$ref": "#/$defs/text"},
+                    "title": {"type": "string"},
+                    "tone": {"enum": list(TONES)},
+                },
             },
-        },
-    ]},
+        ]
+    },
     summary="a tip or note in a tinted box",
 )

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.blocks.registry import BlockKind
-from handbook.problems import Where
-from handbook.nodes import Mapping
 from handbook.model import Block, ChecklistItem
+from handbook.nodes import Mapping
+from handbook.problems import Where
 from handbook.validate.checklist import read_items
 from handbook.validate.fields import Reader, join
 
@@ -30,6 +30,7 @@ class Checklist(Block):
     def note_heading(self) -> str:
         """The heading of the column beside the items: "Due" when only due dates are in it, "Note" when
         any note is (a due date beside notes then reads "Due March 1"), or "" when no item has either."""
+
         def walk(items):
             for item in items:
                 yield item
@@ -72,10 +73,12 @@ def _item_schema(nested: bool) -> dict:
     properties = {"text": {"$ref": "#/$defs/text"}, "note": {"type": "string"}, "due": {"type": "string"}}
     if nested:  # sub-items, one level deep
         properties["items"] = {"type": "array", "minItems": 1, "items": _item_schema(False)}
-    return {"oneOf": [
-        {"$ref": "#/$defs/text"},
-        {"type": "object", "additionalProperties": False, "required": ["text"], "properties": properties},
-    ]}
+    return {
+        "oneOf": [
+            {"$ref": "#/$defs/text"},
+            {"type": "object", "additionalProperties": False, "required": ["text"], "properties": properties},
+        ]
+    }
 
 
 ITEMS = {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/checkItem"}}
@@ -85,15 +88,17 @@ KIND = BlockKind(
     model=Checklist,
     validate=validate,
     render=render,
-    schema={"oneOf": [
-        ITEMS,
-        {
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["items"],
-            "properties": {"title": {"type": "string"}, "fillable": {"type": "boolean", "default": False}, "items": ITEMS},
-        },
-    ]},
+    schema={
+        "oneOf": [
+            ITEMS,
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["items"],
+                "properties": {"title": {"type": "string"}, "fillable": {"type": "boolean", "default": False}, "items": ITEMS},
+            },
+        ]
+    },
     defs={"checkItem": _item_schema(True)},
     summary="items to tick, with optional sub-items and a note or due date; fillable on screen",
     leads=True,

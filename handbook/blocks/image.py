@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.blocks.registry import BlockKind
-from handbook.problems import Where
 from handbook.model import Block
+from handbook.problems import Where
 from handbook.validate.assets import inspect_image
 from handbook.validate.fields import join
 
@@ -34,7 +34,9 @@ def validate(ctx, node, path: str) -> Image | None:
     caption = ctx.read.text(fields.get("caption"), join(path, "caption"))
     width = ctx.read.number(fields.get("width"), join(path, "width"), minimum=0.05)
     if width is not None and width > 1:
-        ctx.read.error(fields.get("width").where, join(path, "width"), f"expected a fraction of the text width from 0.05 to 1; got {width:g}")
+        ctx.read.error(
+            fields.get("width").where, join(path, "width"), f"expected a fraction of the text width from 0.05 to 1; got {width:g}"
+        )
         width = None
     if not name or not alt:
         return None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.blocks.registry import BlockKind
-from handbook.problems import Where
 from handbook.model import Block, Inline
+from handbook.problems import Where
 
 
 @dataclass(frozen=True, eq=False, repr=False)

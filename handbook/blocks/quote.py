@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.blocks.registry import BlockKind
-from handbook.problems import Where
-from handbook.nodes import Scalar
 from handbook.model import Block, Inline
+from handbook.nodes import Scalar
+from handbook.problems import Where
 from handbook.validate.fields import join
 
 
@@ -52,14 +52,16 @@ KIND = BlockKind(
     model=Quote,
     validate=validate,
     render=render,
-    schema={"oneOf": [
-        {"$ref": "#/$defs/text"},
-        {
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["text"],
-            "properties": {"text": {"$ref": "#/$defs/text"}, "by": {"type": "string"}},
-        },
-    ]},
+    schema={
+        "oneOf": [
+            {"$ref": "#/$defs/text"},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["text"],
+                "properties": {"text": {"$ref": "#/$defs/text"}, "by": {"type": "string"}},
+            },
+        ]
+    },
     summary="a quotation, with who said it",
 )

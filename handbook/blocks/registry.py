@@ -7,9 +7,10 @@ Schema, the property tests and the docs' list of kinds all read these declaratio
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from handbook.model import Block
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.blocks.registry import BlockKind
-from handbook.problems import Where
 from handbook.model import MEASURES, Block, SalaryRow
+from handbook.problems import Where
 from handbook.validate.fields import Reader, join
 from handbook.validate.salary import check_age, read_row, stale_reason
 
@@ -65,7 +65,9 @@ def validate(ctx, node, path: str) -> SalaryTable | None:
         if fields.get("rows") is None:
             read.error(node.where, join(path, "rows"), "is missing; expected rows, or import: from a BLS wage file")
     if not source:
-        read.problems.warn(node.where, f"{path}: has no source; say where the figures come from, e.g. source: U.S. Bureau of Labor Statistics")
+        read.problems.warn(
+            node.where, f"{path}: has no source; say where the figures come from, e.g. source: U.S. Bureau of Labor Statistics"
+        )
     if not period:
         read.problems.warn(node.where, f"{path}: has no period; say when the figures were measured, e.g. period: May 2023")
     elif ctx.today is not None and not stale_ok:
@@ -73,7 +75,11 @@ def validate(ctx, node, path: str) -> SalaryTable | None:
     if chart == "range":
         for i, row in enumerate(rows):
             if row.wage("pct10") is None or row.wage("pct90") is None:
-                read.error(node.where, join(join(path, "rows"), i), f"'{row.label}' has no 10th and 90th percentile; chart: range needs pct10 and pct90 in every row (or use chart: bars)")
+                read.error(
+                    node.where,
+                    join(join(path, "rows"), i),
+                    f"'{row.label}' has no 10th and 90th percentile; chart: range needs pct10 and pct90 in every row (or use chart: bars)",
+                )
     if not show_table and chart == "none":
         read.error(node.where, join(path, "table"), "is false and there is no chart; show the table, or add chart: bars or chart: range")
     if not rows:
@@ -88,10 +94,12 @@ def render(block: SalaryTable, ctx) -> list:
     return render_salary_table(block, ctx)
 
 
-MONEY = {"oneOf": [
-    {"type": "number", "minimum": 0},
-    {"type": "string", "pattern": r"^\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$"},
-]}
+MONEY = {
+    "oneOf": [
+        {"type": "number", "minimum": 0},
+        {"type": "string", "pattern": r"^\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$"},
+    ]
+}
 FIGURES = {
     "description": "One figure, or figures by percentile.",
     "oneOf": [
@@ -124,9 +132,21 @@ SCHEMA = {
     "anyOf": [{"required": ["rows"]}, {"required": ["import"]}],
     "properties": {
         "title": {"type": "string"},
-        "source": {"type": "string", "minLength": 1, "description": "Where the figures come from; a warning (an error with --strict) when missing."},
-        "period": {"type": "string", "minLength": 1, "description": "When they were measured, e.g. May 2023; checked against salary_max_age_years."},
-        "stale_ok": {"type": "string", "minLength": 1, "description": "Why figures older than salary_max_age_years are kept; no age warning for this table."},
+        "source": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Where the figures come from; a warning (an error with --strict) when missing.",
+        },
+        "period": {
+            "type": "string",
+            "minLength": 1,
+            "description": "When they were measured, e.g. May 2023; checked against salary_max_age_years.",
+        },
+        "stale_ok": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Why figures older than salary_max_age_years are kept; no age warning for this table.",
+        },
         "chart": {"enum": list(CHARTS), "default": "none"},
         "table": {"type": "boolean", "default": True},
         "import": {

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from handbook.blocks.bullets import inline_list, render_list
 from handbook.blocks.registry import BlockKind
-from handbook.problems import Where
 from handbook.model import Block, Inline
+from handbook.problems import Where
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -25,8 +25,13 @@ def validate(ctx, node, path: str) -> Steps | None:
 
 def render(block: Steps, ctx) -> list:
     return render_list(
-        block.items, ctx, bulletType="1", bulletFormat="%s.",
-        bulletFontName=ctx.styles.fonts.bold, bulletColor=ctx.styles.primary, bulletFontSize=10.5,
+        block.items,
+        ctx,
+        bulletType="1",
+        bulletFormat="%s.",
+        bulletFontName=ctx.styles.fonts.bold,
+        bulletColor=ctx.styles.primary,
+        bulletFontSize=10.5,
     )
 
 

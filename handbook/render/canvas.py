@@ -11,7 +11,7 @@ added to the PDF for the numbers.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from reportlab.pdfgen.canvas import Canvas
 

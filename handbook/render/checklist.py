@@ -41,9 +41,20 @@ class TickBox(Flowable):
 
             # Inset so the widget, which viewers draw above the page, leaves the printed square whole.
             canvas.acroForm.checkbox(
-                name=self.field_name, tooltip=self.tooltip[:200], x=INSET, y=INSET, size=BOX - 2 * INSET, relative=True,
-                buttonStyle="check", borderWidth=0, borderColor=None, fillColor=colors.white,
-                textColor=self.colour, annotationFlags="print", fieldFlags="", forceBorder=False,
+                name=self.field_name,
+                tooltip=self.tooltip[:200],
+                x=INSET,
+                y=INSET,
+                size=BOX - 2 * INSET,
+                relative=True,
+                buttonStyle="check",
+                borderWidth=0,
+                borderColor=None,
+                fillColor=colors.white,
+                textColor=self.colour,
+                annotationFlags="print",
+                fieldFlags="",
+                forceBorder=False,
             )
 
 
@@ -66,19 +77,30 @@ def render_checklist(block: Checklist, ctx: RenderContext) -> list[Flowable]:
         text = MemoParagraph(to_markup(item.text, ctx.link_colour), styles["list_item"])
         if depth:
             # A sub-item: its own box and text, one box-width further right.
-            nested = styled_table([[box, text]], [box_width, text_width - box_width], styles, commands[:2] + [("TOPPADDING", (0, 0), (0, 0), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+            nested = styled_table(
+                [[box, text]],
+                [box_width, text_width - box_width],
+                styles,
+                commands[:2] + [("TOPPADDING", (0, 0), (0, 0), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)],
+            )
             cells = ["", nested]
         else:
             cells = [box, text]
         if note_width:
-            cells.append(MemoParagraph(text_markup(block.note_text(item)), styles["caption"].clone("check_note", alignment=0, fontName=styles.fonts.regular)))
+            cells.append(
+                MemoParagraph(
+                    text_markup(block.note_text(item)), styles["caption"].clone("check_note", alignment=0, fontName=styles.fonts.regular)
+                )
+            )
         rows.append(cells)
     widths = [box_width, text_width] + ([note_width] if note_width else [])
     head: list[Flowable] = []
     if block.title:
         head.append(MemoParagraph(text_markup(block.title), styles["h2"]))
     if note_width:
-        heading = MemoParagraph(text_markup(block.note_heading), styles["caption"].clone("check_heading", alignment=0, fontName=styles.fonts.bold))
+        heading = MemoParagraph(
+            text_markup(block.note_heading), styles["caption"].clone("check_heading", alignment=0, fontName=styles.fonts.bold)
+        )
         rows.insert(0, ["", "", heading])
     # The title and the first item travel together; the rest may split across pages.
     first = 2 if note_width else 1

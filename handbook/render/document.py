@@ -30,7 +30,6 @@ from handbook.render.paragraphs import MemoParagraph
 from handbook.render.theme import Styles, styles_for
 
 
-
 class HandbookDoc(BaseDocTemplate):
     """A document template that records where sections start, for the contents, outline and headers."""
 
@@ -92,11 +91,17 @@ def blurry_images(handbook: Handbook) -> list[Problem]:
                 needed = math.ceil(pixels_wide * MIN_DPI / dpi)
                 fraction = math.floor(pixels_wide * 72 / MIN_DPI / frame[0] * 100) / 100
                 smaller = f", or print it smaller (width: {fraction:g})" if fraction >= 0.05 else ""
-                found.append(Problem(block.where, (
-                    f"image '{display_path(block.path)}' will print at {math.floor(dpi)} dpi ({pixels_wide} x {pixels_high} pixels over "
-                    f"{width / 72:.2f} x {height / 72:.2f} in); {MIN_DPI} dpi or more prints sharply: use an image at least "
-                    f"{needed} pixels wide{smaller}"
-                ), warning=True))
+                found.append(
+                    Problem(
+                        block.where,
+                        (
+                            f"image '{display_path(block.path)}' will print at {math.floor(dpi)} dpi ({pixels_wide} x {pixels_high} pixels over "
+                            f"{width / 72:.2f} x {height / 72:.2f} in); {MIN_DPI} dpi or more prints sharply: use an image at least "
+                            f"{needed} pixels wide{smaller}"
+                        ),
+                        warning=True,
+                    )
+                )
     return found
 
 
@@ -125,12 +130,16 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
         initialFontName=styles.fonts.regular,
         displayDocTitle=1,
     )
-    frame = Frame(MARGIN_SIDE, MARGIN_BOTTOM, *text_frame(handbook.page_size), id="text", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([
-        PageTemplate("cover", frames=[frame], onPage=decor.cover),
-        PageTemplate("body", frames=[frame], onPageEnd=decor.running),
-        PageTemplate("back", frames=[frame], onPage=decor.back),
-    ])
+    frame = Frame(
+        MARGIN_SIDE, MARGIN_BOTTOM, *text_frame(handbook.page_size), id="text", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate("cover", frames=[frame], onPage=decor.cover),
+            PageTemplate("body", frames=[frame], onPageEnd=decor.running),
+            PageTemplate("back", frames=[frame], onPage=decor.back),
+        ]
+    )
     ctx = RenderContext(styles, frame._width, frame._height, link_colour=handbook.theme.primary)
     story = [NextPageTemplate("body"), PageBreak()]
     story.append(MemoParagraph("Contents", styles["toc_title"]))
@@ -156,7 +165,9 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     try:
         doc.build(story, canvasmaker=HandbookCanvas)
     except LayoutError:
-        raise HandbookError(f"{doc.origin or 'the handbook'} is taller than a page and cannot be split; shorten it or split it into smaller blocks") from None
+        raise HandbookError(
+            f"{doc.origin or 'the handbook'} is taller than a page and cannot be split; shorten it or split it into smaller blocks"
+        ) from None
     finally:
         rl_config.useA85 = ascii85
     return doc.canv.page_count if hasattr(doc, "canv") else 0

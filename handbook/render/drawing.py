@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import inch
+from reportlab.platypus import Paragraph
 
 from handbook.render.images import pixel_size, print_ready
 

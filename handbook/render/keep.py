@@ -67,7 +67,9 @@ def _start_height(flowable: Flowable, width: float, canvas, height: float) -> fl
     return height
 
 
-def keep_heading_with_start(heading: Flowable, blocks: list[tuple[object, list[Flowable]]], leads: tuple[type, ...], page_height: float) -> list[Flowable]:
+def keep_heading_with_start(
+    heading: Flowable, blocks: list[tuple[object, list[Flowable]]], leads: tuple[type, ...], page_height: float
+) -> list[Flowable]:
     """A section's heading and flowables, the heading kept with its introduction and the start of its first
     substantial block (one of `leads`) when only paragraphs come between them and that much fits on a page."""
     flowables = [heading] + [f for _, rendered in blocks for f in rendered]

@@ -44,11 +44,19 @@ class PageDecor:
         text_width = w - 2 * MARGIN_SIDE
         y = h - 1.5 * inch
         if self.handbook.career:
-            kicker = MemoParagraph(text_markup(self.handbook.career.upper()), s["cover_meta"].clone("kicker", textColor=colors.white, fontName=s.fonts.bold, fontSize=11, leading=14))
+            kicker = MemoParagraph(
+                text_markup(self.handbook.career.upper()),
+                s["cover_meta"].clone("kicker", textColor=colors.white, fontName=s.fonts.bold, fontSize=11, leading=14),
+            )
             y = draw_paragraph(kicker, canvas, MARGIN_SIDE, y, text_width) - 14
-        y = draw_paragraph(MemoParagraph(text_markup(self.handbook.title), s["cover_title"]), canvas, MARGIN_SIDE, y, text_width * 0.85) - 14
+        y = (
+            draw_paragraph(MemoParagraph(text_markup(self.handbook.title), s["cover_title"]), canvas, MARGIN_SIDE, y, text_width * 0.85)
+            - 14
+        )
         if self.handbook.subtitle:
-            draw_paragraph(MemoParagraph(text_markup(self.handbook.subtitle), s["cover_subtitle"]), canvas, MARGIN_SIDE, y, text_width * 0.85)
+            draw_paragraph(
+                MemoParagraph(text_markup(self.handbook.subtitle), s["cover_subtitle"]), canvas, MARGIN_SIDE, y, text_width * 0.85
+            )
         y = panel_bottom - 0.9 * inch
         school = self.handbook.school
         if school and school.logo:
@@ -56,7 +64,10 @@ class PageDecor:
             draw_image_fitted(canvas, school.logo, MARGIN_SIDE, y - logo_height + 16, 2.6 * inch, logo_height)
             y -= logo_height + 6
         if self.handbook.organisation:
-            org = MemoParagraph(text_markup(self.handbook.organisation), s["cover_meta"].clone("org", fontName=s.fonts.bold, fontSize=16, leading=20, textColor=s.primary))
+            org = MemoParagraph(
+                text_markup(self.handbook.organisation),
+                s["cover_meta"].clone("org", fontName=s.fonts.bold, fontSize=16, leading=20, textColor=s.primary),
+            )
             y = draw_paragraph(org, canvas, MARGIN_SIDE, y, text_width) - 6
         if self.handbook.edition:
             draw_paragraph(MemoParagraph(text_markup(self.handbook.edition), s["cover_meta"]), canvas, MARGIN_SIDE, y, text_width)
@@ -115,7 +126,8 @@ def footer_line(*texts: str) -> str:
     for index, part in enumerate(parts):
         said_elsewhere = any(
             _says(other, part) and (len(other) > len(part) or (other.casefold() == part.casefold() and other_index < index))
-            for other_index, other in enumerate(parts) if other_index != index
+            for other_index, other in enumerate(parts)
+            if other_index != index
         )
         if not said_elsewhere:
             kept.append(part)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-import re
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer
-
-from handbook import model
-from handbook import money
+from handbook import model, money
 from handbook.model import HOURS_PER_YEAR
 from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup
@@ -22,8 +20,12 @@ if TYPE_CHECKING:  # the kind's module imports this renderer when it renders: on
 
 MIN_LABEL_WIDTH = 80  # points
 HEADINGS = {
-    "pct10": "10th<br/>percentile", "pct25": "25th<br/>percentile", "median": "Median",
-    "pct75": "75th<br/>percentile", "pct90": "90th<br/>percentile", "mean": "Mean",
+    "pct10": "10th<br/>percentile",
+    "pct25": "25th<br/>percentile",
+    "median": "Median",
+    "pct75": "75th<br/>percentile",
+    "pct90": "90th<br/>percentile",
+    "mean": "Mean",
 }
 
 
@@ -63,7 +65,12 @@ def notes(block: SalaryTable) -> list[str]:
     lines = [f"Source: {text_markup(block.source or 'not given')}, {text_markup(block.period or 'period not given')}."]
     derived = block.derived
     if derived:
-        made = " and ".join(sorted({"hourly": "hourly figures are annual pay divided", "annual": "annual figures are hourly pay multiplied"}[u] for u in derived))
+        made = " and ".join(
+            sorted(
+                {"hourly": "hourly figures are annual pay divided", "annual": "annual figures are hourly pay multiplied"}[u]
+                for u in derived
+            )
+        )
         lines.append(f"Where only one was published, {made} by {HOURS_PER_YEAR:,} hours (40 hours a week, 52 weeks).")
     return lines
 
@@ -137,7 +144,10 @@ def _pair(row: model.SalaryRow, measure: str, figure_style, styles, *, stacked: 
     hourly = money.figure_text(wage.hourly if wage else None, "hourly", row.qualifier)
     style = _muted(figure_style, row, styles)
     if not stacked:
-        return [MemoParagraph(text_markup(annual), style), MemoParagraph(text_markup(hourly), style.clone("hourly_figure", fontName=styles.fonts.regular))]
+        return [
+            MemoParagraph(text_markup(annual), style),
+            MemoParagraph(text_markup(hourly), style.clone("hourly_figure", fontName=styles.fonts.regular)),
+        ]
     muted = "#" + styles.muted.hexval()[2:]
     small = ""
     if wage and wage.hourly and wage.hourly.value is not None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import math
+from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
@@ -76,9 +75,14 @@ def salary_chart(block: SalaryTable, ctx: RenderContext) -> Drawing:
     height = ROW_HEIGHT * len(block.rows) + AXIS_HEIGHT + (14 if block.chart == "range" else 4)
     drawing = Drawing(ctx.width, height, initialFontName=styles.fonts.regular, initialFontSize=LABEL_SIZE)
     notes = [conversion_note(row, unit, block.chart) for row in block.rows]
-    label_width = min(ctx.width * 0.34, max(
-        max(stringWidth(r.label, styles.fonts.regular, LABEL_SIZE), stringWidth(note, styles.fonts.italic, NOTE_SIZE))
-        for r, note in zip(block.rows, notes)) + 12)
+    label_width = min(
+        ctx.width * 0.34,
+        max(
+            max(stringWidth(r.label, styles.fonts.regular, LABEL_SIZE), stringWidth(note, styles.fonts.italic, NOTE_SIZE))
+            for r, note in zip(block.rows, notes)
+        )
+        + 12,
+    )
     plot_left, plot_right = label_width, ctx.width - 8
     if block.chart == "range":
         # Room right of each range for its 90th percentile's label ("$239,200 or more").
@@ -107,12 +111,23 @@ def salary_chart(block: SalaryTable, ctx: RenderContext) -> Drawing:
         tick += step
     drawing.add(Line(plot_left, base, plot_right, base, strokeColor=styles.ink, strokeWidth=0.8))
     unit_label = "Pay per year" if unit == "annual" else "Pay per hour"
-    drawing.add(String(plot_right, base - 23, unit_label, fontName=styles.fonts.italic, fontSize=8, fillColor=styles.muted, textAnchor="end"))
+    drawing.add(
+        String(plot_right, base - 23, unit_label, fontName=styles.fonts.italic, fontSize=8, fillColor=styles.muted, textAnchor="end")
+    )
     for index, row in enumerate(block.rows):
         middle = height - ROW_HEIGHT * (index + 0.5) - 2
         colour = styles.muted if row.comparison else styles.ink
         note = notes[index]
-        drawing.add(String(0, middle - 3 + (4 if note else 0), row.label, fontName=styles.fonts.bold if not row.comparison else styles.fonts.regular, fontSize=LABEL_SIZE, fillColor=colour))
+        drawing.add(
+            String(
+                0,
+                middle - 3 + (4 if note else 0),
+                row.label,
+                fontName=styles.fonts.bold if not row.comparison else styles.fonts.regular,
+                fontSize=LABEL_SIZE,
+                fillColor=colour,
+            )
+        )
         if note:
             drawing.add(String(0, middle - 10, note, fontName=styles.fonts.italic, fontSize=NOTE_SIZE, fillColor=styles.muted))
         if block.chart == "range":
@@ -120,15 +135,25 @@ def salary_chart(block: SalaryTable, ctx: RenderContext) -> Drawing:
         else:
             _bar(drawing, row, unit, middle, x_of, fmt, styles, plot_right)
     if block.chart == "range":
-        drawing.add(String(plot_left, 2, "Line: 10th to 90th percentile \u00b7 box: 25th to 75th \u00b7 mark: median",
-                           fontName=styles.fonts.regular, fontSize=7.5, fillColor=styles.muted))
+        drawing.add(
+            String(
+                plot_left,
+                2,
+                "Line: 10th to 90th percentile \u00b7 box: 25th to 75th \u00b7 mark: median",
+                fontName=styles.fonts.regular,
+                fontSize=7.5,
+                fillColor=styles.muted,
+            )
+        )
     return drawing
 
 
 def _bar(drawing, row: SalaryRow, unit: str, middle: float, x_of, fmt, styles, plot_right: float) -> None:
     figure = main_figure(row, unit)
     if figure is None or figure.value is None:
-        drawing.add(String(x_of(0) + 4, middle - 3, "not available", fontName=styles.fonts.italic, fontSize=VALUE_SIZE, fillColor=styles.muted))
+        drawing.add(
+            String(x_of(0) + 4, middle - 3, "not available", fontName=styles.fonts.italic, fontSize=VALUE_SIZE, fillColor=styles.muted)
+        )
         return
     fill = colors.HexColor("#b8c2cc") if row.comparison else styles.primary
     end = x_of(figure.value)
@@ -143,7 +168,17 @@ def _bar(drawing, row: SalaryRow, unit: str, middle: float, x_of, fmt, styles, p
     if end + 4 + width <= plot_right:
         drawing.add(String(end + 4, middle - 3, label, fontName=styles.fonts.bold, fontSize=VALUE_SIZE, fillColor=styles.ink))
     else:
-        drawing.add(String(end - 4 - (9 if open_ended else 0), middle - 3, label, fontName=styles.fonts.bold, fontSize=VALUE_SIZE, fillColor=colors.white, textAnchor="end"))
+        drawing.add(
+            String(
+                end - 4 - (9 if open_ended else 0),
+                middle - 3,
+                label,
+                fontName=styles.fonts.bold,
+                fontSize=VALUE_SIZE,
+                fillColor=colors.white,
+                textAnchor="end",
+            )
+        )
 
 
 def _range(drawing, row: SalaryRow, unit: str, middle: float, x_of, fmt, styles) -> None:
@@ -159,7 +194,9 @@ def _range(drawing, row: SalaryRow, unit: str, middle: float, x_of, fmt, styles)
     low, high = value("pct10"), value("pct90")
     stroke = colors.HexColor("#8a96a3") if row.comparison else styles.primary
     if low is None or high is None:
-        drawing.add(String(x_of(0) + 4, middle - 3, "not available", fontName=styles.fonts.italic, fontSize=VALUE_SIZE, fillColor=styles.muted))
+        drawing.add(
+            String(x_of(0) + 4, middle - 3, "not available", fontName=styles.fonts.italic, fontSize=VALUE_SIZE, fillColor=styles.muted)
+        )
         return
     drawing.add(Line(x_of(low), middle, x_of(high), middle, strokeColor=stroke, strokeWidth=2))
     open_ended = figure("pct90").status == "top_coded"
@@ -175,6 +212,35 @@ def _range(drawing, row: SalaryRow, unit: str, middle: float, x_of, fmt, styles)
     median = value("median")
     if median is not None:
         drawing.add(Rect(x_of(median) - 2.5, middle - 10, 5, 20, fillColor=styles.accent, strokeColor=colors.black, strokeWidth=0.8))
-        drawing.add(String(x_of(median), middle + 12, money.figure_text(figure("median"), unit), fontName=styles.fonts.bold, fontSize=7.5, fillColor=styles.ink, textAnchor="middle"))
-    drawing.add(String(x_of(low) - 4, middle - 3, money.figure_text(figure("pct10"), unit), fontName=styles.fonts.regular, fontSize=7, fillColor=styles.muted, textAnchor="end"))
-    drawing.add(String(x_of(high) + 4 + (7 if open_ended else 0), middle - 3, money.figure_text(figure("pct90"), unit), fontName=styles.fonts.regular, fontSize=7, fillColor=styles.muted))
+        drawing.add(
+            String(
+                x_of(median),
+                middle + 12,
+                money.figure_text(figure("median"), unit),
+                fontName=styles.fonts.bold,
+                fontSize=7.5,
+                fillColor=styles.ink,
+                textAnchor="middle",
+            )
+        )
+    drawing.add(
+        String(
+            x_of(low) - 4,
+            middle - 3,
+            money.figure_text(figure("pct10"), unit),
+            fontName=styles.fonts.regular,
+            fontSize=7,
+            fillColor=styles.muted,
+            textAnchor="end",
+        )
+    )
+    drawing.add(
+        String(
+            x_of(high) + 4 + (7 if open_ended else 0),
+            middle - 3,
+            money.figure_text(figure("pct90"), unit),
+            fontName=styles.fonts.regular,
+            fontSize=7,
+            fillColor=styles.muted,
+        )
+    )

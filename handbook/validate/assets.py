@@ -18,10 +18,16 @@ def resolve_inside(read: Reader, node: Node, path: str, name: str, root: Path) -
     """The file `name` relative to `root`; a problem if it is absent, not a file or outside the project."""
     candidate = Path(name)
     if candidate.is_absolute():
-        read.error(node.where, path, f"'{shown_name(name)}' is an absolute path; expected a path relative to the project folder, such as assets/logo.png")
+        read.error(
+            node.where,
+            path,
+            f"'{shown_name(name)}' is an absolute path; expected a path relative to the project folder, such as assets/logo.png",
+        )
         return None
     if not Path(os.path.realpath(root / candidate)).is_relative_to(os.path.realpath(root)):
-        read.error(node.where, path, f"'{shown_name(name)}' points outside the project folder; expected a file inside it, such as assets/logo.png")
+        read.error(
+            node.where, path, f"'{shown_name(name)}' points outside the project folder; expected a file inside it, such as assets/logo.png"
+        )
         return None
     found = find(read, node, path, name, root, expected="an image file", example="assets/logo.png")
     if found is not None:

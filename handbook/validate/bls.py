@@ -35,7 +35,9 @@ def import_rows(ctx, node: Node, path: str) -> list[SalaryRow]:
         return []
     name = read.file_name(fields.get("file"), join(path, "file"))
     code = read.text(fields.get("occupation"), join(path, "occupation"))
-    areas = [a for a in read.items(fields.get("areas"), join(path, "areas"), lambda n, p: read.text(n, p, required=True), required=False) if a]
+    areas = [
+        a for a in read.items(fields.get("areas"), join(path, "areas"), lambda n, p: read.text(n, p, required=True), required=False) if a
+    ]
     top_annual = read.number(fields.get("top_coded_annual"), join(path, "top_coded_annual")) or TOP_CODED_ANNUAL
     top_hourly = read.number(fields.get("top_coded_hourly"), join(path, "top_coded_hourly")) or TOP_CODED_HOURLY
     if not name or not code:
@@ -46,13 +48,21 @@ def import_rows(ctx, node: Node, path: str) -> list[SalaryRow]:
     try:
         records = read_records(read, file, file.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, csv.Error) as exc:
-        read.error(fields.get("file").where, join(path, "file"), f"'{name}' cannot be read as a UTF-8 CSV file ({exc}); export the BLS table as CSV")
+        read.error(
+            fields.get("file").where,
+            join(path, "file"),
+            f"'{name}' cannot be read as a UTF-8 CSV file ({exc}); export the BLS table as CSV",
+        )
         return []
     if records is None:
         return []
     missing = [c for c in REQUIRED_COLUMNS if not records or c not in records[0]]
     if missing:
-        read.error(fields.get("file").where, join(path, "file"), f"'{name}' has no column {', '.join(missing)}; expected the BLS OEWS layout (AREA_TITLE, OCC_CODE, A_MEDIAN, ...)")
+        read.error(
+            fields.get("file").where,
+            join(path, "file"),
+            f"'{name}' has no column {', '.join(missing)}; expected the BLS OEWS layout (AREA_TITLE, OCC_CODE, A_MEDIAN, ...)",
+        )
         return []
     for_code = [r for r in records if r["OCC_CODE"] == code]
     if not for_code:
@@ -73,7 +83,9 @@ def import_rows(ctx, node: Node, path: str) -> list[SalaryRow]:
 
         close = difflib.get_close_matches(area, list(by_area), n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else f"; areas with that code: {', '.join(list(by_area)[:8])}"
-        read.error(fields.get("areas").where, join(join(path, "areas"), i), f"area '{area}' has no row for occupation {code} in '{name}'{hint}")
+        read.error(
+            fields.get("areas").where, join(join(path, "areas"), i), f"area '{area}' has no row for occupation {code} in '{name}'{hint}"
+        )
     return [_row_from_record(record, top_annual, top_hourly) for record in chosen]
 
 
@@ -108,7 +120,10 @@ def read_records(read: Reader, file: Path, text: str) -> list[dict[str, str]] | 
         )
     if len(too_long) > MAX_ROWS_SHOWN:
         line = too_long[MAX_ROWS_SHOWN][0]
-        read.problems.add(Where(shown, line), f"{len(too_long) - MAX_ROWS_SHOWN} more rows, from this one on, have more fields than the header names columns")
+        read.problems.add(
+            Where(shown, line),
+            f"{len(too_long) - MAX_ROWS_SHOWN} more rows, from this one on, have more fields than the header names columns",
+        )
     return None if too_long else records
 
 

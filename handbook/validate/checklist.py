@@ -35,7 +35,11 @@ def _item(read: Reader, node: Node, path: str, depth: int) -> ChecklistItem | No
     sub_items: tuple[ChecklistItem, ...] = ()
     if fields.get("items") is not None:
         if depth >= MAX_LEVELS:
-            read.error(fields.get("items").where, join(path, "items"), "sub-items cannot have sub-items of their own; keep checklists two levels deep")
+            read.error(
+                fields.get("items").where,
+                join(path, "items"),
+                "sub-items cannot have sub-items of their own; keep checklists two levels deep",
+            )
         else:
             sub_items = read_items(read, fields.get("items"), join(path, "items"), depth + 1)
     return ChecklistItem(text, note=note, due=due, items=sub_items) if text else None

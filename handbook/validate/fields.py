@@ -8,7 +8,8 @@ count: `blocks[1]` is the first block, here as in `override: block:`.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from handbook.fonts import covered_characters
 from handbook.markup import MarkupError, parse_inline
@@ -84,7 +85,7 @@ class Reader:
         self.files_seen: list = []  # files (images, CSVs) that what was read refers to, as resolved paths
         self._empty_reported: set[tuple[Where, str]] = set()
 
-    def sharing(self, problems: Problems) -> "Reader":
+    def sharing(self, problems: Problems) -> Reader:
         """A reader with these variables and this font that adds its problems to `problems`."""
         other = Reader(problems, self.variables)
         other.font, other.glyphs = self.font, self.glyphs
@@ -105,7 +106,11 @@ class Reader:
         hidden = node.comment if isinstance(node, Scalar) else ""
         if len(hidden) > 1 and not hidden[1].isspace():
             fix = f"- {quoted(hidden)}" if path.endswith("]") else f"{path.rsplit('.', 1)[-1]}: {quoted(hidden)}"
-            self.error(node.where, path, f"is empty, because YAML reads an unquoted # as the start of a comment; a value starting with # must be quoted: {fix}")
+            self.error(
+                node.where,
+                path,
+                f"is empty, because YAML reads an unquoted # as the start of a comment; a value starting with # must be quoted: {fix}",
+            )
         else:
             self.error(node.where, path, f"is empty; {expected}")
 
@@ -177,7 +182,9 @@ class Reader:
             missing = sorted({c for c in text if ord(c) not in self.glyphs and not c.isspace()})
             if missing:
                 shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:8]) + (" and more" if len(missing) > 8 else "")
-                self.error(node.where, path, f"the font {self.font} cannot draw {shown}; they would print as empty boxes, so use other characters")
+                self.error(
+                    node.where, path, f"the font {self.font} cannot draw {shown}; they would print as empty boxes, so use other characters"
+                )
                 return default
         return text
 

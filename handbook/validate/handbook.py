@@ -145,7 +145,11 @@ def _read_sections(ctx: BlockContext, node: Node | None, cache: NodeCache | None
             return
         seen[file] = item.where
         if file.stem in ids:
-            read.error(item.where, path, f"'{name}' has the same file name as the section at line {ids[file.stem].line}; section file names must differ, as profiles refer to sections by them")
+            read.error(
+                item.where,
+                path,
+                f"'{name}' has the same file name as the section at line {ids[file.stem].line}; section file names must differ, as profiles refer to sections by them",
+            )
             return
         ids[file.stem] = item.where
         section = read_section(file, ctx, cache)

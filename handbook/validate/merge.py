@@ -10,7 +10,6 @@ from handbook import settings
 from handbook.model import Handbook, Section
 from handbook.node_cache import NodeCache
 from handbook.nodes import Mapping, Scalar
-from handbook.page_sizes import PAGE_SIZES
 from handbook.problems import Problems, Where
 from handbook.validate.blocks import BlockContext
 from handbook.validate.fields import Reader, suggest
@@ -63,7 +62,8 @@ def _with_values(handbook: Handbook, origins: list[Origin], why_default: str) ->
     given = {o.what for o in origins}
     origins += [
         Origin(name, settings.shown(setting.default), f"default; {why_default}")
-        for name, setting in settings.explained().items() if name not in given
+        for name, setting in settings.explained().items()
+        if name not in given
     ]
     return sorted(origins, key=lambda o: o.what)
 
@@ -99,7 +99,9 @@ def _setting_values(handbook: Handbook) -> dict[str, str]:
     return values
 
 
-def _apply_sections(ctx: BlockContext, base: tuple[Section, ...], profile: Profile, cache: NodeCache | None) -> tuple[list[Section], list[Origin]]:
+def _apply_sections(
+    ctx: BlockContext, base: tuple[Section, ...], profile: Profile, cache: NodeCache | None
+) -> tuple[list[Section], list[Origin]]:
     """Exclude, replace, add and override sections as the profile says, checking every name it uses."""
     read = ctx.read
     ids = [s.id for s in base]
@@ -128,7 +130,11 @@ def _apply_sections(ctx: BlockContext, base: tuple[Section, ...], profile: Profi
         if known(item.section, item.where, "override"):
             section = sections[item.section]
             if not 1 <= item.block <= len(section.blocks):
-                read.error(item.where, "override", f"section '{item.section}' has {len(section.blocks)} blocks; expected a block number from 1 to {len(section.blocks)}")
+                read.error(
+                    item.where,
+                    "override",
+                    f"section '{item.section}' has {len(section.blocks)} blocks; expected a block number from 1 to {len(section.blocks)}",
+                )
                 continue
             blocks = list(section.blocks)
             blocks[item.block - 1] = item.replacement
@@ -153,6 +159,9 @@ def _apply_sections(ctx: BlockContext, base: tuple[Section, ...], profile: Profi
             position += 1
         order.insert(position, new.id)
     result = [sections[name] for name in order]
-    lines = [Origin(f"section {i}: {s.id}", s.title, origin[s.id] + "".join(f"; {n}" for n in notes.get(s.id, []))) for i, s in enumerate(result, 1)]
+    lines = [
+        Origin(f"section {i}: {s.id}", s.title, origin[s.id] + "".join(f"; {n}" for n in notes.get(s.id, [])))
+        for i, s in enumerate(result, 1)
+    ]
     lines += [Origin("excluded", note, "") for note in notes.get("excluded", [])]
     return result, lines

@@ -30,7 +30,15 @@ def is_file(path: Path) -> bool:
 
 
 def find(
-    read: Reader, node: Node, field: str, name: str, folder: Path, *, what: str = "file", expected: str = "a file", example: str = "sections/day.yaml"
+    read: Reader,
+    node: Node,
+    field: str,
+    name: str,
+    folder: Path,
+    *,
+    what: str = "file",
+    expected: str = "a file",
+    example: str = "sections/day.yaml",
 ) -> Path | None:
     """The file `name` names relative to `folder`, resolved; a problem at `node` when it cannot be used."""
     shown = shown_name(name)
@@ -55,7 +63,11 @@ def find(
             reason, fix = os_problem(exc)
             read.error(node.where, field, f"{what} '{shown}' cannot be used: {reason}; {fix}")
             return None
-    read.error(node.where, field, f"{what} '{shown}' not found in {folder_name(folder)}; expected {expected} relative to that folder{closest_file(name, folder)}")
+    read.error(
+        node.where,
+        field,
+        f"{what} '{shown}' not found in {folder_name(folder)}; expected {expected} relative to that folder{closest_file(name, folder)}",
+    )
     return None
 
 

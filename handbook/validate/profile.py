@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook import settings
+from handbook.blocks import by_name
 from handbook.display import closest_file, folder_name
 from handbook.loader import load_file
 from handbook.model import Block, Contact, School, Theme
 from handbook.nodes import Mapping, Node, Scalar
 from handbook.problems import Problems, Where, shown_name
 from handbook.validate.assets import check_image
-from handbook.blocks import by_name
 from handbook.validate.blocks import BlockContext, read_block
 from handbook.validate.fields import Reader, join
 from handbook.validate.paths import WINDOWS_PATH, find
@@ -96,7 +96,9 @@ def read_profile(path: Path, problems: Problems) -> Profile | None:
         settings=replaced,
         exclude=_read_names(read, fields.get("exclude"), "exclude"),
         add=tuple(a for a in read.items(fields.get("add"), "add", lambda n, p: _addition(read, n, p, folder), required=False) if a),
-        replace=tuple(r for r in read.items(fields.get("replace"), "replace", lambda n, p: _replacement(read, n, p, folder), required=False) if r),
+        replace=tuple(
+            r for r in read.items(fields.get("replace"), "replace", lambda n, p: _replacement(read, n, p, folder), required=False) if r
+        ),
         override=tuple(o for o in read.items(fields.get("override"), "override", lambda n, p: _override(ctx, n, p), required=False) if o),
     )
 
@@ -132,7 +134,11 @@ def _find_logo(read: Reader, node: Node, name: str, folder: Path, project: Path)
         return check_image(read, node, "school.logo", name, folder)
     if not _there(project / name) and not WINDOWS_PATH.search(name) and not Path(name).is_absolute():
         shown = f"{folder_name(folder)} or {folder_name(project)}"
-        read.error(node.where, "school.logo", f"file '{shown_name(name)}' not found in {shown}; expected an image file relative to one of them{closest_file(name, project)}")
+        read.error(
+            node.where,
+            "school.logo",
+            f"file '{shown_name(name)}' not found in {shown}; expected an image file relative to one of them{closest_file(name, project)}",
+        )
         return None
     return check_image(read, node, "school.logo", name, project)
 
@@ -204,7 +210,9 @@ def _override(ctx: BlockContext, node: Node, path: str) -> Override | None:
     block_node = fields.get("block")
     position = read.text(block_node, join(path, "block"), required=True)
     if position and not position.isdigit():
-        read.error(block_node.where, join(path, "block"), f"expected the block's position in its section, counting from 1; got '{position}'")
+        read.error(
+            block_node.where, join(path, "block"), f"expected the block's position in its section, counting from 1; got '{position}'"
+        )
         return None
     block = read_block(ctx, Mapping(((Scalar(kinds[0], node.where, False), fields.get(kinds[0])),), node.where), path)
     if not section or not position or block is None:

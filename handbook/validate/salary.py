@@ -14,20 +14,34 @@ from handbook.validate.wages import combine
 ROW_KEYS = ("label", "annual", "hourly", "employment", "qualifier", "comparison")
 PERCENTILE_KEYS = tuple(m for m in MEASURES if m != "value")
 ORDERED = ("pct10", "pct25", "median", "pct75", "pct90")
-ORDER_NAMES = {"pct10": "10th percentile", "pct25": "25th percentile", "median": "median", "pct75": "75th percentile", "pct90": "90th percentile"}
+ORDER_NAMES = {
+    "pct10": "10th percentile",
+    "pct25": "25th percentile",
+    "median": "median",
+    "pct75": "75th percentile",
+    "pct90": "90th percentile",
+}
 HOURLY_FLOOR = 7.25  # the U.S. federal minimum wage since 2009: full-time pay below it is most likely a typo
 HOURLY_CEILING = 250.00  # well above BLS's top code ($115 an hour): an hourly figure above it is most likely annual pay
 _FLOOR_NAME = f"the U.S. federal minimum wage of ${HOURLY_FLOOR:.2f} an hour"
 _POINT_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")  # 52.000: thousands written with points, as in much of Europe
-_MONTHS = {name: i for i, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"), start=1)}
+_MONTHS = {
+    name: i
+    for i, name in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"), start=1
+    )
+}
 
 
 def stale_reason(read: Reader, node: Node | None, path: str) -> str:
     """Why figures older than salary_max_age_years are kept: text, never empty."""
     reason = read.text(node, path)
     if isinstance(node, Scalar) and (node.is_null or not node.text.strip()):
-        read.error(node.where, path, "is empty; say why the figures are kept although they are old, e.g. stale_ok: the latest figures the source publishes")
+        read.error(
+            node.where,
+            path,
+            "is empty; say why the figures are kept although they are old, e.g. stale_ok: the latest figures the source publishes",
+        )
     return reason
 
 
@@ -46,7 +60,9 @@ def read_row(read: Reader, node: Node, path: str) -> SalaryRow | None:
     comparison = read.flag(fields.get("comparison"), join(path, "comparison"), False)
     if not annual and not hourly:
         if fields.get("annual") is None and fields.get("hourly") is None:
-            read.error(node.where, path, "has no figure; expected annual: or hourly: with a number, or with figures such as {median: 42630}")
+            read.error(
+                node.where, path, "has no figure; expected annual: or hourly: with a number, or with figures such as {median: 42630}"
+            )
         return None
     if not label:
         return None
@@ -85,18 +101,26 @@ def _check_plausible(read: Reader, wages: tuple[Wage, ...], places: dict[tuple[s
         value = float(typed.replace(",", ""))
         if unit != "hourly" and _POINT_THOUSANDS.fullmatch(typed):
             whole = int(typed.replace(".", ""))
-            read_as, point = (money.annual(value), "a point is only for cents, as in 20.50") if unit == "annual" else (f"{value:g}", "a count has no point")
+            read_as, point = (
+                (money.annual(value), "a point is only for cents, as in 20.50")
+                if unit == "annual"
+                else (f"{value:g}", "a count has no point")
+            )
             message = f"'{typed}' is read as {read_as}; if you meant {whole:,}, write {whole} or {whole:,} ({point})"
         elif unit == "employment":
             continue
         elif unit == "annual" and value < HOURLY_FLOOR * HOURS_PER_YEAR:
-            message = (f"{money.annual(value)} a year is less than {money.annual(HOURLY_FLOOR * HOURS_PER_YEAR)}, what {HOURS_PER_YEAR:,} hours "
-                       f"at {_FLOOR_NAME} pay; check the figure (pay per hour goes under hourly:)")
+            message = (
+                f"{money.annual(value)} a year is less than {money.annual(HOURLY_FLOOR * HOURS_PER_YEAR)}, what {HOURS_PER_YEAR:,} hours "
+                f"at {_FLOOR_NAME} pay; check the figure (pay per hour goes under hourly:)"
+            )
         elif unit == "hourly" and value < HOURLY_FLOOR:
             message = f"{money.hourly(value)} an hour is less than {_FLOOR_NAME}; check the figure"
         elif unit == "hourly" and value > HOURLY_CEILING:
-            message = (f"{money.hourly(value)} an hour is more than {money.hourly(HOURLY_CEILING)}, more than any occupation's typical pay; "
-                       "check the figure (pay per year goes under annual:)")
+            message = (
+                f"{money.hourly(value)} an hour is more than {money.hourly(HOURLY_CEILING)}, more than any occupation's typical pay; "
+                "check the figure (pay per year goes under annual:)"
+            )
         else:
             continue
         read.problems.warn(node.where, f"{path}: {message}")
