@@ -184,3 +184,28 @@ def test_a_depfile_lists_the_files_each_block_kind_declares(project):
     declared = {path.resolve() for section in handbook.sections for block in section.blocks for path in by_model[type(block)].files(block)}
     assert declared == {(project.root / "assets/picture.png").resolve()}
     assert declared <= set(dependencies(handbook))
+
+
+def test_a_depfile_lists_the_wage_file_a_salary_table_imports(project):
+    """make rebuilds a PDF when the BLS file its figures come from changes."""
+    import shutil
+
+    from handbook.build import build_handbook
+    from tests.conftest import ROOT
+
+    (project.root / "data").mkdir()
+    shutil.copyfile(ROOT / "assets/data/oews-sample.csv", project.root / "data/oews.csv")
+    project.manifest(
+        project.section(
+            "pay",
+            """
+            - salary_table:
+                source: BLS OEWS (sample data)
+                period: May 2024
+                stale_ok: sample figures for a test
+                import: {file: data/oews.csv, occupation: 29-2072}
+            """,
+        )
+    )
+    build_handbook(project.root / "handbook.yaml", project.root / "out.pdf", depfile=project.root / "out.d")
+    assert "data/oews.csv" in (project.root / "out.d").read_text().split(":")[1]

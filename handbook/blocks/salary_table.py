@@ -7,6 +7,7 @@ and chart are drawn by render/salary.py and render/salary_chart.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from handbook.blocks.registry import BlockKind
 from handbook.model import MEASURES, Block, SalaryRow
@@ -29,6 +30,7 @@ class SalaryTable(Block):
     title: str = ""
     chart: str = "none"  # "none", "bars" or "range"
     table: bool = True
+    sources: tuple[Path, ...] = ()  # the files its rows were imported from (import:)
 
     @property
     def derived(self) -> set[str]:
@@ -55,10 +57,12 @@ def validate(ctx, node, path: str) -> SalaryTable | None:
     chart = read.choice(fields.get("chart"), join(path, "chart"), CHARTS, "none")
     show_table = read.flag(fields.get("table"), join(path, "table"), True)
     rows: list[SalaryRow] = []
+    read_before = len(read.files_seen)
     if fields.get("import") is not None:
-        from handbook.validate.bls import import_rows
+        from handbook.validate.bls import import_rows  # the csv module only for a table that imports one
 
         rows += import_rows(ctx, fields.get("import"), join(path, "import"))
+    sources = tuple(read.files_seen[read_before:])  # the file import: named, as found inside the project
     if fields.get("rows") is not None or fields.get("import") is None:
         found = read.items(fields.get("rows"), join(path, "rows"), lambda item, p: read_row(read, item, p))
         rows += [row for row in found if row is not None]
@@ -84,7 +88,7 @@ def validate(ctx, node, path: str) -> SalaryTable | None:
         read.error(node.where, join(path, "table"), "is false and there is no chart; show the table, or add chart: bars or chart: range")
     if not rows:
         return None
-    return SalaryTable(tuple(rows), source, period, node.where, title=title, chart=chart, table=show_table)
+    return SalaryTable(tuple(rows), source, period, node.where, title=title, chart=chart, table=show_table, sources=sources)
 
 
 def render(block: SalaryTable, ctx) -> list:
@@ -174,5 +178,6 @@ KIND = BlockKind(
     schema=SCHEMA,
     defs={"money": MONEY, "figures": FIGURES},
     summary="pay figures with their source and period, as a table, a chart or both",
+    files=lambda block: block.sources,
     leads=True,
 )
