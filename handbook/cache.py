@@ -8,9 +8,11 @@ is read back).
 
 Every entry is named by `key`: a BLAKE2b digest of the bytes it was derived
 from, together with the versions of Python, handbook and the library that
-derived it. Nothing else names an entry (not a file's name, size or time), so
-an entry can only be found by the very bytes it came from, and a file edited
-in any way, even with its size and time kept, misses. What is kept:
+derived it, and the source of handbook's own modules that derive it (so code
+changed by a pull or an edit never reads what older code stored). Nothing else
+names an entry (not a file's name, size or time), so an entry can only be found
+by the very bytes it came from, and a file edited in any way, even with its
+size and time kept, misses. What is kept:
 
 - `yaml`: a YAML file that parsed without a problem, as plain nodes; named by
   the file's bytes.
@@ -52,19 +54,30 @@ def enabled() -> bool:
     return os.environ.get("HANDBOOK_NO_CACHE", "") in ("", "0")
 
 
-def key(sources: Iterable[bytes], *versions: str) -> str:
+def key(sources: Iterable[bytes], *versions: str, code: tuple[str, ...] = ()) -> str:
     """A name for what is derived from the bytes of `sources` by code at `versions`.
 
-    A 160-bit BLAKE2b digest of each source's length and bytes, and of the versions of the
-    cache format, Python and handbook and those given: two different inputs never share a name.
+    A 160-bit BLAKE2b digest of each source's length and bytes, of the versions of the cache
+    format, Python and handbook and those given, and of the source of the package's modules
+    named in `code` (the ones that derive the entry): two different inputs never share a name,
+    and a changed deriver (a `git pull`, an edit) never reads what older code stored.
     """
     digest = blake2b(digest_size=20)
-    for label in (str(FORMAT), sys.version.split()[0], __version__, *versions):
+    for label in (str(FORMAT), sys.version.split()[0], __version__, *versions, *(code_digest(name) for name in code)):
         digest.update(b"v%d:%s" % (len(label.encode()), label.encode()))
     for data in sources:
         digest.update(b"s%d:" % len(data))
         digest.update(data)
     return digest.hexdigest()
+
+
+@functools.cache
+def code_digest(module_file: str) -> str:
+    """A digest of the source of one of the package's modules (a path relative to the package, such as 'loader.py').
+
+    Read once per process: the code that runs does not change while it runs.
+    """
+    return blake2b((Path(__file__).parent / module_file).read_bytes(), digest_size=16).hexdigest()
 
 
 def memo(maxsize: int | None = 8) -> Callable[[Callable[..., T]], Callable[..., T]]:

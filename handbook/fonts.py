@@ -32,7 +32,7 @@ def covered_characters(family: str) -> frozenset[int]:
     entry, so `handbook check` reads neither the whole fonts nor parses the tables twice.
     """
     tables = [_cmap_table(fonts_dir() / name) for name in FONT_FAMILIES[family].values()]
-    name = cache.key(tables, "coverage 1")
+    name = cache.key(tables, "coverage 1", code=("fonts.py",))
     points = cache.fetch("coverage", name)
     if not isinstance(points, frozenset):
         points = frozenset.intersection(*(_cmap_code_points(table) for table in tables))

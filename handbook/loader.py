@@ -21,6 +21,8 @@ from handbook.node_cache import NodeCache
 from handbook.nodes import NODES_FORMAT, Node, as_plain_data, from_plain_data
 from handbook.problems import Problems, Where, os_problem
 
+DERIVED_BY = ("loader.py", "yaml_events.py", "nodes.py")  # the code that makes a cached file's nodes
+
 MAX_FILE_BYTES = 1_000_000
 # What YAML 1.1 does not allow in a file (PyYAML's own rule), found before PyYAML would raise.
 # Compiled when first needed: the character class takes ~9 ms to compile.
@@ -85,7 +87,7 @@ def load_bytes(data: bytes, shown: str, problems: Problems) -> Node | None:
     if len(data) > MAX_FILE_BYTES:
         problems.add(Where(shown, 1), f"file is {len(data):,} bytes; a section file is expected to be under {MAX_FILE_BYTES:,} bytes")
         return None
-    name = cache.key([data], f"nodes {NODES_FORMAT}")
+    name = cache.key([data], f"nodes {NODES_FORMAT}", code=DERIVED_BY)
     stored = cache.fetch("yaml", name)
     if stored is not None:
         try:

@@ -286,3 +286,23 @@ def test_no_cache_builds_the_default_handbook_and_every_school_edition_byte_for_
         cold = build_in_new_process(DEFAULT_MANIFEST, tmp_path / f"{name}-none.pdf", tmp_path / "unused", *extra, no_cache=True)
         assert warm == cold, f"{name}: a build with the cache differs from one without it"
     assert not (tmp_path / "unused").exists(), "HANDBOOK_NO_CACHE=1 wrote to the cache folder"
+
+
+def test_parsed_yaml_stored_by_other_code_is_not_read(folder, monkeypatch):
+    """After a pull or an edit of the parser, an entry stored by the old parser is never used."""
+    from handbook import loader
+    from handbook.problems import Problems
+
+    data = b"title: Pay\nblocks:\n  - paragraph: Hello.\n"
+    loader.load_bytes(data, "pay.yaml", Problems())
+    assert len(list(folder.glob("yaml-*"))) == 1
+    loader.load_bytes(data, "pay.yaml", Problems())
+    assert len(list(folder.glob("yaml-*"))) == 1  # the same code reads its own entry
+    monkeypatch.setattr(cache, "code_digest", lambda name: "other code" if name == "yaml_events.py" else name)
+    loader.load_bytes(data, "pay.yaml", Problems())
+    assert len(list(folder.glob("yaml-*"))) == 2  # other parser code: parsed again and stored under another name
+
+
+def test_the_code_digest_follows_the_source_of_the_module():
+    assert cache.code_digest("loader.py") != cache.code_digest("nodes.py")
+    assert len(cache.code_digest("loader.py")) == 32

@@ -104,6 +104,7 @@ class Reader:
             return
         self._empty_reported.add((node.where, path))
         hidden = node.comment if isinstance(node, Scalar) else ""
+        hidden = re.split(r"\s+#", hidden, maxsplit=1)[0].rstrip()  # the value meant, without a comment after it
         if len(hidden) > 1 and not hidden[1].isspace():
             fix = f"- {quoted(hidden)}" if path.endswith("]") else f"{path.rsplit('.', 1)[-1]}: {quoted(hidden)}"
             self.error(
