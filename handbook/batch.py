@@ -21,6 +21,7 @@ from handbook.build import build_handbook
 from handbook.display import display_path
 from handbook.errors import HandbookError
 from handbook.node_cache import NodeCache
+from handbook.problems import counted
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def _build_one(job: tuple[Path, Path, bool]) -> EditionResult:
         result = build_handbook(None, output, school=profile, depfile=output.with_suffix(".d") if depfile else None, cache=_Worker.cache)
     except HandbookError as exc:
         return EditionResult(profile, output, False, exc.format_message())
-    return EditionResult(profile, output, True, f"{result.pages} pages")
+    return EditionResult(profile, output, True, counted(result.pages, "page"))
 
 
 def _results(work: list[tuple[Path, Path, bool]], jobs: int) -> Iterator[EditionResult]:

@@ -118,14 +118,15 @@ def build(
       handbook build --booklet --sheet letter -o build/half-letter-booklet.pdf
     """
     from handbook.build import build_handbook
+    from handbook.problems import counted
 
     _manifest_or_school(ctx, manifest, school)
     if sheet and not booklet:
         raise click.UsageError("--sheet is for booklets: add --booklet, or leave --sheet out")
     result = build_handbook(manifest, output, school=school, depfile=depfile, strict=strict, booklet=booklet, sheet=sheet)
     _print_warnings(result.warnings)
-    unit = "printed sides" if booklet else "pages"
-    click.echo(f"wrote {result.output} ({result.pages} {unit})")
+    unit = ("printed side", "printed sides") if booklet else ("page", "pages")
+    click.echo(f"wrote {result.output} ({counted(result.pages, *unit)})")
 
 
 @main.command()
@@ -210,11 +211,12 @@ def check(ctx: click.Context, manifest: Path, school: Path | None, strict: bool)
       handbook check --strict --school schools/riverside.yaml
     """
     from handbook.build import validated
+    from handbook.problems import counted
 
     _manifest_or_school(ctx, manifest, school)
     loaded = validated(manifest, school, strict=strict)
     _print_warnings(loaded.warnings)
-    click.echo(f"{school or manifest}: ok ({len(loaded.handbook.sections)} sections)")
+    click.echo(f"{school or manifest}: ok ({counted(len(loaded.handbook.sections), 'section')})")
 
 
 @main.command()
@@ -273,12 +275,12 @@ def preflight(pdf: Path) -> None:
       handbook preflight build/medical-coding-careers.pdf
     """
     from handbook.errors import HandbookError
-    from handbook.preflight import count
     from handbook.preflight import preflight as run_preflight
+    from handbook.problems import counted
 
     report = run_preflight(pdf)
     click.echo(f"preflight {pdf}")
     for line in report.lines():
         click.echo(line)
     if report.failures:
-        raise HandbookError(f"{pdf}: {count(len(report.failures), 'problem')} to fix before printing")
+        raise HandbookError(f"{pdf}: {counted(len(report.failures), 'problem')} to fix before printing")

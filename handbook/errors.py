@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from handbook.problems import Problem, Problems
+from handbook.problems import Problem, Problems, counted
 
 
 def raise_problems(problems: Problems, strict: bool = False) -> None:
@@ -32,9 +32,8 @@ class ContentError(HandbookError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.where.file, p.where.line))
         count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} {noun} found.")
+        lines.append(f"{counted(count, 'problem')} found.")
         super().__init__("\n".join(lines))
 
 

@@ -10,15 +10,10 @@ from pathlib import Path
 
 from handbook.errors import HandbookError
 from handbook.page_sizes import KNOWN_PAPER
-from handbook.problems import os_problem
+from handbook.problems import counted, os_problem
 from handbook.render.images import MIN_DPI
 
 TOLERANCE = 0.5  # points a shape may overhang the page edge (rounding)
-
-
-def count(number: int, noun: str) -> str:
-    """'1 page', '2 pages'."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 class DamagedPdf(HandbookError):
@@ -38,7 +33,7 @@ class Report:
         out += [f"  warning: {w}" for w in self.warnings]
         out += [f"  FAIL: {f}" for f in self.failures]
         verdict = "ready to print" if not self.failures else "not ready to print"
-        out.append(f"{verdict}: {count(len(self.failures), 'failure')}, {count(len(self.warnings), 'warning')}")
+        out.append(f"{verdict}: {counted(len(self.failures), 'failure')}, {counted(len(self.warnings), 'warning')}")
         return out
 
 
@@ -87,7 +82,7 @@ def _page_sizes(reader, report: Report) -> None:
     described = []
     for size, pages in sizes.items():
         name, wide, high = KNOWN_PAPER.get(size, ("custom", *exact[size]))
-        described.append(f"{name} {wide:.2f} x {high:.2f} in ({count(len(pages), 'page')})")
+        described.append(f"{name} {wide:.2f} x {high:.2f} in ({counted(len(pages), 'page')})")
     report.facts.append(f"pages: {len(reader.pages)}; size: {'; '.join(described)}")
     if len(sizes) > 1:
         report.warnings.append("pages differ in size; a print shop prints one paper size per job")

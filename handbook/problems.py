@@ -25,6 +25,11 @@ def os_problem(exc: OSError) -> tuple[str, str]:
     return OS_REASONS.get(exc.errno, (reason, "check the path"))
 
 
+def counted(number: int, noun: str, plural: str = "") -> str:
+    """'1 page', '2 pages': a number with its noun in the singular or the plural."""
+    return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
+
+
 def shown_name(name: str) -> str:
     """A path as typed, shortened when it is too long to read in a message."""
     return name if len(name) <= 60 else f"{name[:30]}...{name[-20:]}"

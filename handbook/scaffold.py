@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from handbook.errors import HandbookError
+from handbook.problems import os_problem, shown_name
 from handbook.resources import guide_dir, template_dir
 
 MANIFEST = "handbook.yaml"
@@ -21,6 +22,16 @@ def new_project(target: Path, *, from_default: bool = False) -> list[Path]:
     The template is a neutral guide for any career (text to replace, a sample picture,
     one example school profile) with a Makefile; both come with the schemas and the format reference.
     """
+    try:
+        _make(target, from_default)
+    except OSError as exc:
+        reason, fix = os_problem(exc)
+        raise HandbookError(f"{shown_name(str(target))}: cannot make the project there: {reason}; {fix}") from None
+    return sorted(p for p in target.rglob("*") if p.is_file())
+
+
+def _make(target: Path, from_default: bool) -> None:
+    """Copy the project's files into `target`, which must be new or empty."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise HandbookError(f"{target}: already exists and is not an empty folder; choose a new folder name")
     guide = guide_dir()
@@ -38,4 +49,3 @@ def new_project(target: Path, *, from_default: bool = False) -> list[Path]:
     for name in REFERENCE:
         (target / name).parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if (guide / name).is_dir() else shutil.copyfile)(guide / name, target / name)
-    return sorted(p for p in target.rglob("*") if p.is_file())

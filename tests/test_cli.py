@@ -156,3 +156,9 @@ def test_explain_of_a_guide_without_a_profile_names_where_each_setting_came_from
     assert "theme.primary  #0f5e7a  <- handbook.yaml:2" in lines
     assert "theme.accent  #e07a1f  <- default; the guide does not give one" in lines
     assert lines[-1] == "section 1: one  A Section  <- sections/one.yaml"
+
+
+def test_counts_are_in_the_singular_for_one(project):
+    project.manifest(project.section("one", "- paragraph: Hi."))
+    result = CliRunner().invoke(main, ["check"])
+    assert result.output.strip().endswith(": ok (1 section)"), result.output

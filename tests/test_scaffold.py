@@ -125,3 +125,11 @@ def test_from_default_copies_the_default_guide(project, monkeypatch):
     assert built.exit_code == 0, built.output
     assert "$42,630" in "\n".join(page_texts(project.root / "guide/build/medical-coding-careers.pdf"))
     assert (project.root / "guide/docs/format.md").is_file() and (project.root / "guide/Makefile").is_file()
+
+
+@pytest.mark.parametrize("name", ["x" * 300, "/proc/no-such-folder/guide"], ids=["too-long", "cannot-be-made"])
+def test_a_folder_that_cannot_be_made_is_a_message_not_a_traceback(tmp_path, monkeypatch, name):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["new", name])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    assert "cannot make the project there: " in result.output

@@ -14,7 +14,7 @@ from pathlib import Path
 from handbook.display import display_path
 from handbook.model import Figure, SalaryRow
 from handbook.nodes import Node
-from handbook.problems import Where
+from handbook.problems import Where, os_problem
 from handbook.validate.assets import resolve_inside
 from handbook.validate.fields import Reader, join
 from handbook.validate.wages import combine
@@ -47,6 +47,10 @@ def import_rows(ctx, node: Node, path: str) -> list[SalaryRow]:
         return []
     try:
         records = read_records(read, file, file.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        reason, fix = os_problem(exc)
+        read.error(fields.get("file").where, join(path, "file"), f"'{name}' cannot be read: {reason}; {fix}")
+        return []
     except (UnicodeDecodeError, csv.Error) as exc:
         read.error(
             fields.get("file").where,

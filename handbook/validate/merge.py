@@ -10,7 +10,7 @@ from handbook import settings
 from handbook.model import Handbook, Section
 from handbook.node_cache import NodeCache
 from handbook.nodes import Mapping, Scalar
-from handbook.problems import Problems, Where
+from handbook.problems import Problems, Where, counted
 from handbook.validate.blocks import BlockContext
 from handbook.validate.fields import Reader, suggest
 from handbook.validate.handbook import read_handbook, read_section, read_theme
@@ -133,7 +133,7 @@ def _apply_sections(
                 read.error(
                     item.where,
                     "override",
-                    f"section '{item.section}' has {len(section.blocks)} blocks; expected a block number from 1 to {len(section.blocks)}",
+                    f"section '{item.section}' has {counted(len(section.blocks), 'block')}; expected a block number from 1 to {len(section.blocks)}",
                 )
                 continue
             blocks = list(section.blocks)
