@@ -76,7 +76,7 @@ def as_plain_data(node: Node):
 
 
 def from_plain_data(plain, shown: str) -> Node:
-    """The node `_plain` was made from, its places shown as `shown`."""
+    """The node `as_plain_data` was made from, its places shown as `shown`."""
     kind, line = plain[0], plain[1]
     if kind == "s":
         return Scalar(plain[2], Where(shown, line), plain[3], plain[4])

@@ -53,7 +53,7 @@ MANIFEST = _group(
     Setting("career", "text", "The career the guide is about: a small line above the title on the cover.", ""),
     Setting("organisation", "text", "Who hands the guide out: cover, footer and PDF author (a school edition uses the school's name).", ""),
     Setting("edition", "text", "Which edition this is, such as Career fair edition: cover and footer.", "", where=BOTH),
-    # The names of the page-size table (sizes in handbook/render/document.py).
+    # The names of the page-size table (handbook/page_sizes.py).
     Setting("page_size", "choice", "The paper the pages are laid out for.", "letter", choices=tuple(PAGE_SIZES), where=BOTH),
     Setting("keywords", "keywords", "PDF keywords: a list, or one line of words separated by commas.", ()),
     Setting("theme", "mapping", "Colours and font; a profile replaces only the keys it gives.", where=BOTH),

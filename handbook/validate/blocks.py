@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from handbook import settings
 from handbook.blocks import by_name
 from handbook.model import Block
 from handbook.nodes import Mapping, Node
@@ -24,7 +25,7 @@ class BlockContext:
     read: Reader
     root: Path
     today: date | None = None
-    stale_after_years: float = 3
+    stale_after_years: float = settings.MANIFEST["salary_max_age_years"].default
 
 
 def read_block(ctx: BlockContext, node: Node, path: str) -> Block | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -46,22 +47,30 @@ def read_edition(
     ctx = BlockContext(read, profile.base.parent, today, base.salary_max_age_years)
     sections, section_origins = _apply_sections(ctx, base.sections, profile, cache)
     handbook = replace(handbook, sections=tuple(sections), inputs=(*base.inputs, profile.path))
-    return handbook, _with_values(handbook, origins, "neither the profile nor the base guide gives one") + section_origins
+
+    def unset(setting: settings.Setting) -> str:
+        if setting.where == settings.BOTH:
+            return "neither the profile nor the base guide gives one"
+        return "the base guide does not give one"
+
+    return handbook, _with_values(handbook, origins, unset) + section_origins
 
 
 def guide_origins(handbook: Handbook, found: dict[str, Where]) -> list[Origin]:
     """What `explain` says of a guide built on its own: each setting, from its line or by default, then each section."""
-    origins = _with_values(handbook, [Origin(name, "", str(where)) for name, where in found.items()], "the guide does not give one")
+    origins = _with_values(
+        handbook, [Origin(name, "", str(where)) for name, where in found.items()], lambda setting: "the guide does not give one"
+    )
     return origins + [Origin(f"section {i}: {s.id}", s.title, s.where.file) for i, s in enumerate(handbook.sections, 1)]
 
 
-def _with_values(handbook: Handbook, origins: list[Origin], why_default: str) -> list[Origin]:
-    """`origins` with their values, and a line for every declared setting none of them gives, by name."""
+def _with_values(handbook: Handbook, origins: list[Origin], why_default: Callable[[settings.Setting], str]) -> list[Origin]:
+    """`origins` with their values, and a line for every declared setting none of them gives, by name, saying why."""
     values = _setting_values(handbook)
     origins = [replace(o, value=values.get(o.what, "")) for o in origins]
     given = {o.what for o in origins}
     origins += [
-        Origin(name, settings.shown(setting.default), f"default; {why_default}")
+        Origin(name, settings.shown(setting.default), f"default; {why_default(setting)}")
         for name, setting in settings.explained().items()
         if name not in given
     ]
