@@ -12,8 +12,9 @@ from handbook.resources import guide_dir, template_dir
 MANIFEST = "handbook.yaml"
 SAMPLE_PICTURE = Path("assets/images/sample.png")
 # What every new project gets beside its guide: the schemas its files name in their
-# `$schema` line, and the format reference its comments point to.
-REFERENCE = (Path("schema"), Path("docs/format.md"))
+# `$schema` line, the format reference its comments point to, and the sample wage file
+# the reference's BLS import example reads.
+REFERENCE = (Path("schema"), Path("docs/format.md"), Path("assets/data/oews-sample.csv"))
 
 
 def new_project(target: Path, *, from_default: bool = False) -> list[Path]:

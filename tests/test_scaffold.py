@@ -133,3 +133,11 @@ def test_a_folder_that_cannot_be_made_is_a_message_not_a_traceback(tmp_path, mon
     result = CliRunner().invoke(main, ["new", name])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
     assert "cannot make the project there: " in result.output
+
+
+def test_the_sample_files_the_format_reference_offers_are_in_a_new_project(new_project, monkeypatch):
+    """The sample files the reference a new project carries offers for trying its examples out are in the project."""
+    monkeypatch.chdir(new_project)
+    reference = (new_project / "docs/format.md").read_text(encoding="utf-8")
+    for name in sorted(set(re.findall(r"\b(assets/(?:images|data)/[\w./-]+\.(?:png|csv))\b", reference))):
+        assert (new_project / name).is_file(), f"docs/format.md names {name}, which a new project lacks"
