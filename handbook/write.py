@@ -107,8 +107,8 @@ def _prefix(target: Path) -> str:
 def _boot() -> str:
     """This boot of this machine, so that a process id from before a restart is known to be gone."""
     try:
-        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as file:
-            return file.read().strip().replace("-", "")[:12]
+        with open("/proc/sys/kernel/random/boot_id", "rb") as file:  # bytes: no codec module to import
+            return file.read().decode().strip().replace("-", "")[:12]
     except OSError:
         return ""
 
