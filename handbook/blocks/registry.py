@@ -20,7 +20,7 @@ def no_files(block: Block) -> tuple[Path, ...]:
     return ()
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class BlockKind:
     """One kind of block: its YAML name and model type, how it is validated and rendered, the files
     it depends on, and its JSON Schema fragment."""
