@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handbook.blocks.registry import BlockKind
+from handbook.blocks.registry import BlockKind, text_or_fields
 from handbook.model import Block, Inline
 from handbook.nodes import Scalar
 from handbook.problems import Where
@@ -71,20 +71,6 @@ KIND = BlockKind(
     model=Callout,
     validate=validate,
     render=render,
-    schema={
-        "oneOf": [
-            {"$ref": "#/$defs/text"},
-            {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["text"],
-                "properties": {
-                    "text": {"$ref": "#/$defs/text"},
-                    "title": {"type": "string"},
-                    "tone": {"enum": list(TONES)},
-                },
-            },
-        ]
-    },
+    schema=text_or_fields(title={"type": "string"}, tone={"enum": list(TONES)}),
     summary="a tip or note in a tinted box",
 )

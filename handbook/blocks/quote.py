@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handbook.blocks.registry import BlockKind
+from handbook.blocks.registry import BlockKind, text_or_fields
 from handbook.model import Block, Inline
 from handbook.nodes import Scalar
 from handbook.problems import Where
@@ -52,16 +52,6 @@ KIND = BlockKind(
     model=Quote,
     validate=validate,
     render=render,
-    schema={
-        "oneOf": [
-            {"$ref": "#/$defs/text"},
-            {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["text"],
-                "properties": {"text": {"$ref": "#/$defs/text"}, "by": {"type": "string"}},
-            },
-        ]
-    },
+    schema=text_or_fields(by={"type": "string"}),
     summary="a quotation, with who said it",
 )

@@ -20,6 +20,17 @@ def no_files(block: Block) -> tuple[Path, ...]:
     return ()
 
 
+def text_or_fields(**properties: dict) -> dict:
+    """The schema of a block written as its text alone, or as a mapping of `text` and `properties`."""
+    fields = {"text": {"$ref": "#/$defs/text"}, **properties}
+    return {
+        "oneOf": [
+            {"$ref": "#/$defs/text"},
+            {"type": "object", "additionalProperties": False, "required": ["text"], "properties": fields},
+        ]
+    }
+
+
 @dataclass(frozen=True, eq=False, repr=False)
 class BlockKind:
     """One kind of block: its YAML name and model type, how it is validated and rendered, the files
