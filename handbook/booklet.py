@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+# What the booklet keeps of the document's identity: its language, the title shown in a viewer's
+# window and the XMP metadata. The pages themselves lose their order and their tags, so a
+# booklet is for the printer, not the file to post online.
+_IDENTITY = ("/Lang", "/ViewerPreferences", "/Metadata")
+
 
 def booklet_order(pages: int, keep_last: bool = False) -> list[tuple[int | None, int | None]]:
     """The (left, right) source pages, 1-based, of each printed side in order; None is a blank.
@@ -51,6 +56,7 @@ def impose(source: BinaryIO, out: BinaryIO, keep_last: bool = False, sheet: tupl
     `sheet` is the (width, height) of the paper to scale two pages onto; None keeps them full size.
     """
     from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf.generic import NameObject
 
     reader = PdfReader(source)
     page_size = (float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height))
@@ -64,6 +70,10 @@ def impose(source: BinaryIO, out: BinaryIO, keep_last: bool = False, sheet: tupl
                 side.merge_transformed_page(reader.pages[number - 1], place)
     if reader.metadata:
         writer.add_metadata({key: value for key, value in reader.metadata.items() if key != "/Producer"})
+    source_root = reader.trailer["/Root"]
+    for key in _IDENTITY:
+        if key in source_root:
+            writer.root_object[NameObject(key)] = source_root.raw_get(key).clone(writer)
     writer.compress_identical_objects()
     writer.write(out)
     return len(writer.pages)

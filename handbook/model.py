@@ -139,6 +139,7 @@ class Handbook:
     organisation: str = MANIFEST["organisation"].default
     edition: str = MANIFEST["edition"].default
     page_size: str = MANIFEST["page_size"].default
+    language: str = MANIFEST["language"].default  # a BCP 47 tag in its usual case
     keywords: tuple[str, ...] = MANIFEST["keywords"].default
     theme: Theme = field(default_factory=Theme)
     school: School | None = None

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from handbook import settings
 from handbook.blocks import KINDS
+from handbook.languages import TAG_PATTERN
 from handbook.settings import BOTH, Setting
 
 _COLOUR = "^#[0-9a-fA-F]{6}$"
@@ -56,6 +57,7 @@ _KINDS: dict[str, dict] = {
     "variables": {"type": "object", "additionalProperties": {"type": "string"}},
     "names": _STRINGS,
     "list": {"type": "array"},
+    "language": {"type": "string", "pattern": TAG_PATTERN},
 }
 
 

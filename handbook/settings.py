@@ -20,7 +20,7 @@ class Setting:
 
     `kind` is one of: text, choice, colour, number, keywords, files (a list of file
     names), file (one file name), mapping (keys of their own, declared in a group
-    below), variables, names, list (items whose structure is checked by hand).
+    below), variables, names, list (items whose structure is checked by hand), language (a BCP 47 tag).
     Written out rather than as a dataclass, whose generated methods would be compiled
     at every start-up; treat it as read-only.
     """
@@ -55,6 +55,13 @@ MANIFEST = _group(
     Setting("edition", "text", "Which edition this is, such as Career fair edition: cover and footer.", "", where=BOTH),
     # The names of the page-size table (handbook/page_sizes.py).
     Setting("page_size", "choice", "The paper the pages are laid out for.", "letter", choices=tuple(PAGE_SIZES), where=BOTH),
+    Setting(
+        "language",
+        "language",
+        "The language the handbook is written in, for screen readers and the PDF's metadata.",
+        "en-US",
+        where=BOTH,
+    ),
     Setting("keywords", "keywords", "PDF keywords: a list, or one line of words separated by commas.", ()),
     Setting("theme", "mapping", "Colours and font; a profile replaces only the keys it gives.", where=BOTH),
     Setting(
@@ -101,7 +108,7 @@ def _shared(*names: str) -> tuple[Setting, ...]:
 PROFILE = _group(
     Setting("handbook", "file", "The base guide's manifest, relative to the profile.", "../handbook.yaml", where=PROFILE_ONLY),
     Setting("school", "mapping", "Who the edition is for.", required=True, where=PROFILE_ONLY),
-    *_shared("edition", "title", "subtitle", "page_size", "theme"),
+    *_shared("edition", "title", "subtitle", "page_size", "language", "theme"),
     Setting("variables", "variables", "Placeholders of the school's own, used in text as {var.NAME}.", where=PROFILE_ONLY),
     Setting("exclude", "names", "Sections to leave out, by file name without .yaml.", where=PROFILE_ONLY),
     Setting("add", "list", "The school's own section files, each with after: or before: the section it goes next to.", where=PROFILE_ONLY),
@@ -166,6 +173,7 @@ _VALUES = {
     "variables": "names, each with its text",
     "names": "a list of section names",
     "list": "a list of mappings",
+    "language": "a BCP 47 language tag such as `en-US`, `es` or `zh-Hant-TW`",
 }
 
 

@@ -118,3 +118,12 @@ def test_booklet_on_an_ordinary_sheet_scales_two_pages_onto_it_in_folding_order(
 def test_sheet_without_booklet_is_a_usage_error():
     result = CliRunner().invoke(main, ["build", "--sheet", "a4"])
     assert result.exit_code == 2 and "--sheet is for booklets" in result.output
+
+
+def test_booklet_keeps_the_language_and_title(tmp_path):
+    from tests.test_metadata import identity
+
+    out = build_handbook(DEFAULT_MANIFEST, tmp_path / "booklet.pdf", booklet=True).output
+    found = identity(out)
+    assert (found["lang"], found["display_title"], found["dc:title"]) == ("en-US", True, "Medical Coding Careers")
+    assert subprocess.run([tool("qpdf"), "--check", str(out)], capture_output=True).returncode == 0

@@ -76,3 +76,19 @@ def test_a_paragraph_exposes_the_fragments_and_lines_paragraphs_shares():
     )
     paragraph.wrap(200, 100)
     fail_unless(hasattr(paragraph, "blPara"), "Paragraph.blPara (the lines made by wrap)", "render/paragraphs.py")
+
+
+def test_a_document_exposes_the_info_and_time_stamp_metadata_repeats():
+    canvas = Canvas(io.BytesIO(), invariant=1)
+    canvas.setTitle("T")
+    document = canvas._doc
+    fail_unless(getattr(document.info, "title", None) == "T", "PDFDocument.info (the Info dictionary's values)", "render/metadata.py")
+    for name in ("author", "subject", "keywords", "creator"):
+        fail_unless(isinstance(getattr(document.info, name, None), str), f"PDFInfo.{name}", "render/metadata.py")
+    stamp = getattr(document, "_timeStamp", None)
+    fail_unless(
+        len(getattr(stamp, "YMDhms", ())) == 6 and hasattr(stamp, "dhh") and hasattr(stamp, "dmm"),
+        "PDFDocument._timeStamp (the Info dictionary's dates)",
+        "render/metadata.py",
+    )
+    fail_unless("Metadata" in type(document.Catalog).__NoDefault__, "PDFCatalog's Metadata entry", "render/metadata.py")

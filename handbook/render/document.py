@@ -25,6 +25,7 @@ from handbook.render.context import RenderContext
 from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP
 from handbook.render.images import MIN_DPI, pixel_size
 from handbook.render.keep import keep_heading_with_start
+from handbook.render.metadata import add_metadata
 from handbook.render.pages import PageDecor
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.theme import Styles, styles_for
@@ -41,6 +42,9 @@ class HandbookDoc(BaseDocTemplate):
         self._at_top: str = ""  # the section in force where the page begins
         self._page_blank = True  # nothing but space drawn on this page yet
         self.origin: str = ""
+
+    def beforeDocument(self) -> None:
+        add_metadata(self.canv, self.handbook.language)
 
     def handle_pageBegin(self) -> None:
         self._at_top = self._current
@@ -129,6 +133,7 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
         pageCompression=1,
         initialFontName=styles.fonts.regular,
         displayDocTitle=1,
+        lang=handbook.language,
     )
     frame = Frame(
         MARGIN_SIDE, MARGIN_BOTTOM, *text_frame(handbook.page_size), id="text", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0

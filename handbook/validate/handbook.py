@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from handbook import settings
+from handbook import languages, settings
 from handbook.display import display_path
 from handbook.fonts import FONT_FAMILIES
 from handbook.loader import load_file
@@ -67,6 +67,7 @@ def read_handbook(
         organisation=read.text(fields.get("organisation"), "organisation"),
         edition=read.text(fields.get("edition"), "edition"),
         page_size=read.choice(fields.get("page_size"), "page_size", tuple(PAGE_SIZES), Handbook.page_size),
+        language=read_language(read, fields.get("language"), Handbook.language),
         keywords=_read_keywords(read, fields.get("keywords")),
         theme=theme,
         salary_max_age_years=ctx.stale_after_years,
@@ -110,6 +111,21 @@ def read_theme(read: Reader, node: Node | None, base: Theme) -> Theme:
         accent=_colour(read, fields.get("accent"), "theme.accent", base.accent),
         font=read.choice(font, "theme.font", tuple(FONT_FAMILIES), base.font),
     )
+
+
+def read_language(read: Reader, node: Node | None, default: str) -> str:
+    """A BCP 47 tag such as en-US, in its usual case; a key written with no value is a mistake, not the default."""
+    if isinstance(node, Scalar) and node.is_null:
+        read.empty(node, "language", f"expected {languages.EXPECTED}; leave the key out to keep {default}")
+        return default
+    value = read.text(node, "language")
+    if not value:
+        return default
+    tag, wrong = languages.check_language(value)
+    if tag is None:
+        read.error(node.where, "language", wrong)
+        return default
+    return tag
 
 
 def _colour(read: Reader, node: Node | None, path: str, default: str) -> str:

@@ -14,7 +14,7 @@ from handbook.nodes import Mapping, Scalar
 from handbook.problems import Problems, Where, counted
 from handbook.validate.blocks import BlockContext
 from handbook.validate.fields import Reader, suggest
-from handbook.validate.handbook import read_handbook, read_section, read_theme
+from handbook.validate.handbook import read_handbook, read_language, read_section, read_theme
 from handbook.validate.paths import is_file
 from handbook.validate.profile import Profile, read_profile
 
@@ -86,6 +86,9 @@ def _apply_settings(read: Reader, base: Handbook, profile: Profile) -> tuple[Han
             for sub, value in node.entries if isinstance(node, Mapping) else ():
                 if not (isinstance(value, Scalar) and value.is_null):  # an empty value sets nothing
                     changed[f"theme.{sub.text}"] = sub.where
+        elif key == "language":
+            updates[key] = read_language(read, node, base.language)
+            changed[key] = where
         elif settings.MANIFEST[key].kind == "choice":
             updates[key] = read.choice(node, key, settings.MANIFEST[key].choices, getattr(base, key))
             changed[key] = where
