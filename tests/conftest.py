@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -38,7 +39,8 @@ def tool(name: str) -> str:
 
 
 def page_texts(pdf: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(pdf).pages]
+    """The text of each page as pypdf extracts it, without the space that ends each line of a paragraph."""
+    return [re.sub(r" +\n", "\n", page.extract_text()) for page in PdfReader(pdf).pages]
 
 
 def pdffonts_rows(pdf: Path) -> list[list[str]]:
@@ -117,6 +119,20 @@ def assert_text_inside_pages(pdf: Path, margin: float = 18) -> None:
             assert margin <= x0 and x1 <= width - margin, f"{box.group(5)!r} runs off the page sideways ({x0}..{x1} of {width})"
             assert margin <= y0 and y1 <= height - margin, f"{box.group(5)!r} runs off the page vertically ({y0}..{y1} of {height})"
     assert words, "pdftotext found no words"
+
+
+def ua_problems(pdf: Path) -> list[str]:
+    """What the PDF/UA-1 checkers find wrong with `pdf`: every rule page-validation fails, every ERROR
+    finding of pdfua, and every rule pdfua could not run on it; empty when both pass it."""
+    import page
+    import pdfua
+
+    result = page.validate_pdf(str(pdf), profile=page.ValidationProfile.PDF_UA_1)
+    found = [f"page-validation {f.rule_id}: {f.message}" for f in result.failures]
+    report = pdfua.validate(str(pdf))
+    found += [f"pdfua {f.rule_id}: {f.message}" for f in report.findings if f.severity == pdfua.Severity.ERROR]
+    found += [f"pdfua could not run {skip}" for skip in report.skipped]
+    return found
 
 
 def pdf_problems(pdf: Path) -> list[str]:

@@ -69,3 +69,31 @@ def test_a_subset_is_made_once_and_is_the_subset_reportlab_makes(tmp_path, monke
     assert face.makeSubset(list(characters)) is first
     assert first == TTFont("LatoTest", str(path)).face.makeSubset(characters)
     assert face.makeSubset(characters[:-1]) != first
+
+
+def test_to_unicode_maps_list_only_the_codes_a_subset_uses(tmp_path):
+    import re
+
+    from pypdf import PdfReader
+
+    from handbook.build import build_handbook
+
+    out = build_handbook(DEFAULT_MANIFEST, tmp_path / "h.pdf").output
+    maps = []
+    for page in PdfReader(out).pages:
+        for font in page["/Resources"]["/Font"].values():
+            maps.append(font.get_object()["/ToUnicode"].get_object().get_data().decode())
+    assert maps
+    for cmap in maps:
+        pairs = re.findall(r"^<([0-9A-F]{2})> <([0-9A-F]{4})>$", cmap, re.MULTILINE)
+        assert pairs and all(char != "0000" for _, char in pairs)
+        assert f"{len(pairs)} beginbfchar" in cmap
+
+
+def test_used_codes_only_drops_the_codes_reportlab_maps_to_nothing():
+    from reportlab.pdfbase.ttfonts import makeToUnicodeCMap
+
+    from handbook.render.faces import used_codes_only
+
+    cmap = used_codes_only(makeToUnicodeCMap("F", [0, 0, 65, 66]), 2)
+    assert "2 beginbfchar" in cmap and "<02> <0041>" in cmap and "<03> <0042>" in cmap and "<0000>" not in cmap

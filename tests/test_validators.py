@@ -1,11 +1,12 @@
-"""Every kind of PDF handbook writes passes the tools a print shop uses: qpdf, pdffonts, pdftoppm, a strict pypdf."""
+"""Every kind of PDF handbook writes passes the tools a print shop uses: qpdf, pdffonts, pdftoppm, a strict pypdf;
+and every PDF but the printer's booklet passes the PDF/UA-1 checkers page-validation and pdfua."""
 
 from __future__ import annotations
 
 import pytest
 
 from handbook.build import build_handbook
-from tests.conftest import DEFAULT_MANIFEST, ROOT, pdf_problems
+from tests.conftest import DEFAULT_MANIFEST, ROOT, pdf_problems, ua_problems
 
 EVERY_BLOCK_KIND = """
 - paragraph: Text with **bold**, *italic* and a [link](https://example.org).
@@ -44,12 +45,15 @@ SCHOOLS = sorted(p.stem for p in (ROOT / "schools").glob("*.yaml"))
 def test_the_default_handbook(tmp_path, booklet, sheet):
     out = build_handbook(DEFAULT_MANIFEST, tmp_path / "handbook.pdf", booklet=booklet, sheet=sheet).output
     assert pdf_problems(out) == []
+    if not booklet:
+        assert ua_problems(out) == []
 
 
 @pytest.mark.parametrize("name", SCHOOLS)
 def test_every_school_edition(tmp_path, name):
     out = build_handbook(DEFAULT_MANIFEST, tmp_path / f"{name}.pdf", school=ROOT / "schools" / f"{name}.yaml").output
     assert pdf_problems(out) == []
+    assert ua_problems(out) == []
 
 
 @pytest.mark.parametrize("page_size", ["letter", "a4"])
@@ -58,3 +62,4 @@ def test_every_block_kind(project, page_size):
     manifest = project.manifest(project.section("all", EVERY_BLOCK_KIND), extra=f"page_size: {page_size}\n")
     out = build_handbook(manifest, project.root / "all.pdf").output
     assert pdf_problems(out) == []
+    assert ua_problems(out) == []

@@ -26,14 +26,15 @@ def inline_list(ctx, node, path: str) -> tuple[Inline, ...]:
 def render_list(items: tuple[Inline, ...], ctx, **options) -> list:
     """A list of inline texts as a ReportLab list, drawn with `options` (bullet or number)."""
     # ReportLab is imported here, not at the top, for start-up time: check validates without it.
-    from reportlab.platypus import ListFlowable, ListItem, Spacer
+    from reportlab.platypus import Spacer
 
     from handbook.render.inline import to_markup
+    from handbook.render.lists import tagged_list
     from handbook.render.paragraphs import MemoParagraph
 
     style = ctx.styles["list_item"]
-    entries = [ListItem(MemoParagraph(to_markup(item, ctx.link_colour), style)) for item in items]
-    return [ListFlowable(entries, leftIndent=18, spaceAfter=6, **options), Spacer(1, 4)]
+    paragraphs = [MemoParagraph(to_markup(item, ctx.link_colour), style) for item in items]
+    return [tagged_list(ctx.parent, paragraphs, leftIndent=18, spaceAfter=6, **options), Spacer(1, 4)]
 
 
 def validate(ctx, node, path: str) -> Bullets | None:

@@ -46,9 +46,10 @@ def render(block: Callout, ctx) -> list:
 
     title = block.title or ("Tip" if block.tone == "tip" else "Note")
     bar = ctx.styles.accent if block.tone == "tip" else ctx.styles.primary
+    group = ctx.parent.add("Div")  # read as its title (a heading) and its text
     content = [
-        MemoParagraph(text_markup(title), ctx.styles["callout_title"]),
-        MemoParagraph(to_markup(block.text, ctx.link_colour), ctx.styles["callout"]),
+        MemoParagraph(text_markup(title), ctx.styles["callout_title"], tag=group.add("H2")),
+        MemoParagraph(to_markup(block.text, ctx.link_colour), ctx.styles["callout"], tag=group.add("P")),
     ]
     box = styled_table(
         [[content]],

@@ -68,9 +68,9 @@ def render(block: Image, ctx) -> list:
     from handbook.render.paragraphs import MemoParagraph
 
     width, height = image_size(block, ctx.width, ctx.height)
-    flowables = [PlacedImage(block, width, height)]
+    flowables = [PlacedImage(block, width, height, tag=ctx.parent.add("Figure", alt=block.alt))]
     if block.caption:
-        flowables += [Spacer(1, 4), MemoParagraph(text_markup(block.caption), ctx.styles["caption"])]
+        flowables += [Spacer(1, 4), MemoParagraph(text_markup(block.caption), ctx.styles["caption"], tag=ctx.parent.add("P"))]
     return [KeepTogether(flowables), Spacer(1, 10)]
 
 

@@ -27,7 +27,7 @@ def render(block: Paragraph, ctx) -> list:
     from handbook.render.inline import to_markup
     from handbook.render.paragraphs import MemoParagraph
 
-    return [MemoParagraph(to_markup(block.text, ctx.link_colour), ctx.styles["body"])]
+    return [MemoParagraph(to_markup(block.text, ctx.link_colour), ctx.styles["body"], tag=ctx.parent.add("P"))]
 
 
 KIND = BlockKind(

@@ -39,9 +39,10 @@ def render(block: Quote, ctx) -> list:
     from handbook.render.inline import text_markup, to_markup
     from handbook.render.paragraphs import MemoParagraph
 
-    flowables = [MemoParagraph(f"\u201c{to_markup(block.text, ctx.link_colour)}\u201d", ctx.styles["quote"])]
+    group = ctx.parent.add("BlockQuote")
+    flowables = [MemoParagraph(f"\u201c{to_markup(block.text, ctx.link_colour)}\u201d", ctx.styles["quote"], tag=group.add("P"))]
     if block.by:
-        flowables.append(MemoParagraph(f"\u2014 {text_markup(block.by)}", ctx.styles["quote_by"]))
+        flowables.append(MemoParagraph(f"\u2014 {text_markup(block.by)}", ctx.styles["quote_by"], tag=group.add("P")))
     else:
         flowables.append(Spacer(1, 10))
     return [KeepTogether(flowables)]

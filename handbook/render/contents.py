@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable
 
 from handbook.render.inline import text_markup
 from handbook.render.paragraphs import MemoParagraph
+from handbook.render.structure import Element
 from handbook.render.theme import Styles
 
 NUMBER_COLUMN = 36  # points reserved at the right for the page number
@@ -20,13 +21,13 @@ def section_key(index: int) -> str:
 class SectionHeading(Flowable):
     """A section's title with an accent bar above it; it marks where the section starts."""
 
-    def __init__(self, index: int, title: str, styles: Styles) -> None:
+    def __init__(self, index: int, title: str, styles: Styles, tag: Element | None = None) -> None:
         super().__init__()
         self.index = index
         self.title = title
         self.styles = styles
         self.keepWithNext = 1
-        self._paragraph = MemoParagraph(text_markup(title), styles["h1"])
+        self._paragraph = MemoParagraph(text_markup(title), styles["h1"], tag=tag)
         self._bar = 10
 
     def wrap(self, available_width, available_height):
@@ -48,16 +49,20 @@ class SectionHeading(Flowable):
 
 
 class ContentsEntry(Flowable):
-    """One line of the contents: title, dot leader, and a page number filled in after layout."""
+    """One line of the contents: title, dot leader, and a page number filled in after layout.
 
-    def __init__(self, index: int, title: str, styles: Styles, pages: dict[int, int]) -> None:
+    In the structure, an entry of `contents` (TOCI) holding a link to the section: its title and page number.
+    """
+
+    def __init__(self, index: int, title: str, styles: Styles, pages: dict[int, int], contents: Element | None = None) -> None:
         super().__init__()
         self.index = index
         self.title = title
         self.styles = styles
         self.pages = pages
         style = styles["toc_entry"]
-        self._paragraph = MemoParagraph(f"<b>{index + 1}</b>\u2003{text_markup(title)}", style)
+        self.link = (contents or Element("TOC")).add("TOCI").add("Link")
+        self._paragraph = MemoParagraph(f"<b>{index + 1}</b>\u2003{text_markup(title)}", style, tag=self.link)
         self._gap = 10
 
     def wrap(self, available_width, available_height):
@@ -72,20 +77,23 @@ class ContentsEntry(Flowable):
         baseline = self._gap + self._paragraph.height - style.leading + (style.leading - style.fontSize) / 2 + 1
         lines = getattr(self._paragraph, "blPara", None)
         last_width = self._last_line_width(lines)
-        canvas.saveState()
         start, end = last_width + 8, self.width - NUMBER_COLUMN
         if end > start:
             # The leader is a dotted line, not text: quick to draw, and what a reader copies
             # from the contents is the title and its page, without a run of full stops.
+            canvas.saveState()
             canvas.setStrokeColor(self.styles.rule)
             canvas.setLineWidth(1.5)
             canvas.setLineCap(1)  # round caps make each zero-length dash a dot
             canvas.setDash([0, LEADER_DOT_SPACING])
             canvas.line(start, baseline + 1.5, end, baseline + 1.5)
-        canvas.translate(self.width, baseline)
-        canvas.defer(self._draw_number)
-        canvas.restoreState()
-        canvas.linkRect("", section_key(self.index), (0, 0, self.width, self.height), relative=1, thickness=0)
+            canvas.restoreState()
+        with canvas.tags.content(self.link):
+            canvas.saveState()
+            canvas.translate(self.width, baseline)
+            canvas.defer(self._draw_number)
+            canvas.restoreState()
+            canvas.linkRect(self.title, section_key(self.index), (0, 0, self.width, self.height), relative=1, thickness=0)
 
     def _last_line_width(self, lines) -> float:
         if lines is None or not lines.lines:

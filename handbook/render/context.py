@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from handbook.render.structure import Element, document_root
 from handbook.render.theme import Styles
 
 
@@ -16,3 +17,4 @@ class RenderContext:
     height: float  # text frame height, points
     link_colour: str
     scope: str = "handbook"  # unique per block: names its form fields
+    parent: Element = field(default_factory=document_root)  # the structure element a block's elements go in, in order

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from functools import partial
 from typing import BinaryIO
 
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer
@@ -28,6 +29,7 @@ from handbook.render.keep import keep_heading_with_start
 from handbook.render.metadata import add_metadata
 from handbook.render.pages import PageDecor
 from handbook.render.paragraphs import MemoParagraph
+from handbook.render.structure import document_root
 from handbook.render.theme import Styles, styles_for
 
 
@@ -113,7 +115,6 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     """Write `handbook` as a PDF to the binary stream `out`; return its page count."""
     styles = styles_for(handbook.theme)
     width, height = PAGE_SIZES[handbook.page_size]
-    decor = PageDecor(handbook, styles, width, height)
     doc = HandbookDoc(
         out,
         handbook,
@@ -138,6 +139,31 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     frame = Frame(
         MARGIN_SIDE, MARGIN_BOTTOM, *text_frame(handbook.page_size), id="text", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
     )
+    # The structure tree, in reading order: the cover, the contents, each section, the back cover.
+    root = document_root()
+    cover = root.add("Div")
+    ctx = RenderContext(styles, frame._width, frame._height, link_colour=handbook.theme.primary)
+    story = [NextPageTemplate("body"), PageBreak()]
+    story.append(MemoParagraph("Contents", styles["toc_title"], tag=root.add("H1")))
+    contents = root.add("TOC")
+    story += [ContentsEntry(i, section.title, styles, doc.section_pages, contents) for i, section in enumerate(handbook.sections)]
+    story.append(PageBreak())
+    for index, section in enumerate(handbook.sections):
+        part = root.add("Sect")
+        heading = SectionHeading(index, section.title, styles, part.add("H1"))
+        heading._handbook_origin = f"{section.where}: section '{section.title}'"
+        rendered = []
+        for number, block in enumerate(section.blocks, start=1):
+            flowables = render_block(block, replace(ctx, scope=f"{section.id}.block{number}", parent=part))
+            for flowable in flowables:
+                flowable._handbook_origin = f"{block.where}: the {by_model[type(block)].name} block in section '{section.title}'"
+            rendered.append((block, flowables))
+        story += keep_heading_with_start(heading, rendered, LEADS, ctx.height)
+    back = None
+    if has_back_cover(handbook):
+        story += [NextPageTemplate("back"), PageBreak(), Spacer(1, 1)]
+        back = root.add("Div")
+    decor = PageDecor(handbook, styles, width, height, cover, back)
     doc.addPageTemplates(
         [
             PageTemplate("cover", frames=[frame], onPage=decor.cover),
@@ -145,30 +171,13 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
             PageTemplate("back", frames=[frame], onPage=decor.back),
         ]
     )
-    ctx = RenderContext(styles, frame._width, frame._height, link_colour=handbook.theme.primary)
-    story = [NextPageTemplate("body"), PageBreak()]
-    story.append(MemoParagraph("Contents", styles["toc_title"]))
-    story += [ContentsEntry(i, section.title, styles, doc.section_pages) for i, section in enumerate(handbook.sections)]
-    story.append(PageBreak())
-    for index, section in enumerate(handbook.sections):
-        heading = SectionHeading(index, section.title, styles)
-        heading._handbook_origin = f"{section.where}: section '{section.title}'"
-        rendered = []
-        for number, block in enumerate(section.blocks, start=1):
-            flowables = render_block(block, replace(ctx, scope=f"{section.id}.block{number}"))
-            for flowable in flowables:
-                flowable._handbook_origin = f"{block.where}: the {by_model[type(block)].name} block in section '{section.title}'"
-            rendered.append((block, flowables))
-        story += keep_heading_with_start(heading, rendered, LEADS, ctx.height)
-    if has_back_cover(handbook):
-        story += [NextPageTemplate("back"), PageBreak(), Spacer(1, 1)]
     from reportlab import rl_config
 
     # ReportLab's own setting: binary compressed streams rather than ASCII85 text, a fifth smaller
     # and quicker to write. Set for this build only.
     ascii85, rl_config.useA85 = rl_config.useA85, 0
     try:
-        doc.build(story, canvasmaker=HandbookCanvas)
+        doc.build(story, canvasmaker=partial(HandbookCanvas, structure=root))
     except LayoutError:
         raise HandbookError(
             f"{doc.origin or 'the handbook'} is taller than a page and cannot be split; shorten it or split it into smaller blocks"

@@ -8,10 +8,14 @@ come from one reading of the file. The rebuilt face also remembers
 the subsets it has made: a batch of editions embeds the same characters of
 the same faces over and over, and a subset is a pure function of the face
 and its characters.
+
+Each embedded subset's ToUnicode map lists only the codes the subset uses, so
+text extraction and screen readers never meet a code that stands for U+0000.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from hashlib import sha256  # loaded by ReportLab anyway; quicker than BLAKE2b on a whole font file
 from io import BytesIO
@@ -20,7 +24,7 @@ from weakref import WeakKeyDictionary
 
 from reportlab import Version
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import SUBSETN, TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 from handbook import cache
 from handbook.fonts import FONT_FAMILIES
@@ -71,6 +75,32 @@ class SubsetMemoFace(TTFontFace):
         return made[key]
 
 
+_UNUSED_CODE = re.compile(r"^<[0-9A-F]{2}> <0000>\n", re.MULTILINE)
+_CHAR_COUNT = re.compile(r"^\d+ beginbfchar$", re.MULTILINE)
+
+
+class MappedFont(TTFont):
+    """A TTFont whose subsets' ToUnicode maps leave out the codes a subset does not use.
+
+    ReportLab keeps the first 32 codes of a font's first subset free and maps each of them to
+    U+0000, which PDF/UA forbids (a reader would be told of a character that is not there).
+    """
+
+    def addObjects(self, doc):
+        state = self.state.get(doc)
+        subsets = [list(subset) for subset in state.subsets] if state is not None else []
+        super().addObjects(doc)
+        for number, subset in enumerate(subsets):
+            name = b"".join((SUBSETN(number), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
+            stream = doc.idToObject["toUnicodeCMap:" + name]
+            stream.content = used_codes_only(stream.content, sum(1 for char in subset if char))
+
+
+def used_codes_only(cmap: str, used: int) -> str:
+    """ReportLab's ToUnicode CMap without the codes mapped to U+0000; `used` is how many codes remain."""
+    return _CHAR_COUNT.sub(f"{used} beginbfchar", _UNUSED_CODE.sub("", cmap))
+
+
 def truetype(name: str, path: Path) -> TTFont:
     """ReportLab's TTFont for the font file at `path`, registered as `name`.
 
@@ -86,7 +116,7 @@ def truetype(name: str, path: Path) -> TTFont:
             return font
         except (KeyError, TypeError, ValueError, AttributeError, ZeroDivisionError):
             pass  # stored by another shape of code: parse again
-    parsed = TTFont(name, BytesIO(data))
+    parsed = TTFont(name, BytesIO(data))  # only read from: the font used is rebuilt from its state
     state = _font_state(parsed)
     cache.store("face", name_in_cache, state)
     font = _rebuilt_font(name, str(path), state)
@@ -116,7 +146,7 @@ def _rebuilt_font(name: str, filename: str, stored: dict):
     face.filename = filename
     scale = 1000 / face.unitsPerEm
     face._pdfScale = (lambda x: x) if face.unitsPerEm == 1000 else (lambda x: x * scale)
-    font = TTFont.__new__(TTFont)
+    font = MappedFont.__new__(MappedFont)
     vars(font).update(stored["font"])
     font.fontName, font.face, font.encoding, font.state = name, face, TTEncoding(), WeakKeyDictionary()
     return font

@@ -15,6 +15,8 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from handbook import cache
+from handbook.render.structure import Element
+from handbook.render.tagging import Tagged
 
 PRINT_DPI = 300
 MIN_DPI = 150  # below this an image prints visibly blurred: build and preflight warn
@@ -69,11 +71,12 @@ def pixel_size(path: Path, orientation: int = 1) -> tuple[int, int]:
         return picture.size[::-1] if orientation in (5, 6, 7, 8) else picture.size
 
 
-class PlacedImage(Flowable):
-    """An image block drawn at a fixed size, prepared for print by print_ready."""
+class PlacedImage(Tagged, Flowable):
+    """An image block drawn at a fixed size, prepared for print by print_ready; the content of its Figure `tag`."""
 
-    def __init__(self, block, width: float, height: float) -> None:
+    def __init__(self, block, width: float, height: float, tag: Element | None = None) -> None:
         super().__init__()
+        self.tag = tag
         self.block = block
         self.width, self.height = width, height
         self.hAlign = "CENTER"

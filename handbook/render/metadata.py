@@ -1,7 +1,8 @@
 """Who and what a document is, for viewers and assistive technology: its XMP metadata packet.
 
 The packet repeats the Info dictionary ReportLab writes (title, author, subject, keywords,
-creator and dates, read back from it so the two cannot differ) and adds the language. It
+creator and dates, read back from it so the two cannot differ) and adds the language and
+the claim that the file conforms to PDF/UA-1 (ISO 14289-1). It
 is written as a plain, unfiltered stream, which tools that do not read PDF can still find.
 """
 
@@ -44,7 +45,8 @@ def xmp_packet(
   <rdf:Description rdf:about=""
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{_text(title)}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{_text(author)}</rdf:li></rdf:Seq></dc:creator>
@@ -54,6 +56,7 @@ def xmp_packet(
    <xmp:CreatorTool>{_text(creator)}</xmp:CreatorTool>
    <xmp:CreateDate>{when}</xmp:CreateDate>
    <xmp:ModifyDate>{when}</xmp:ModifyDate>
+   <pdfuaid:part>1</pdfuaid:part>
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>

@@ -8,21 +8,29 @@ from reportlab.lib import colors
 from reportlab.lib.units import inch
 
 from handbook.model import Handbook
-from handbook.render.back_cover import draw_back_cover
+from handbook.render.back_cover import draw_back_cover, logo_text
 from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, draw_image_fitted, draw_paragraph
 from handbook.render.inline import text_markup
 from handbook.render.paragraphs import MemoParagraph
+from handbook.render.structure import Element
+from handbook.render.tagging import pagination
 from handbook.render.theme import Styles
 
 
 @dataclass(frozen=True)
 class PageDecor:
-    """Draws the fixed parts of each kind of page for one handbook."""
+    """Draws the fixed parts of each kind of page for one handbook.
+
+    The covers' words go into their structure elements (`cover`, `back`); shapes, headers and
+    footers are artifacts.
+    """
 
     handbook: Handbook
     styles: Styles
     page_width: float
     page_height: float
+    cover_part: Element
+    back_part: Element | None = None
 
     def cover(self, canvas, doc) -> None:
         """Title panel in the primary colour, accent band, organisation and edition below."""
@@ -43,43 +51,57 @@ class PageDecor:
         canvas.restoreState()
         text_width = w - 2 * MARGIN_SIDE
         y = h - 1.5 * inch
+        # Read in this order: the title first, then what it is about, then who made it.
+        part, school = self.cover_part, self.handbook.school
+        title_tag = part.add("H1")
+        subtitle_tag = part.add("P")
+        # The career line is printed in capitals; it is read as written.
+        career_tag = part.add("P", actual_text=self.handbook.career)
+        logo_tag = part.add("Figure", alt=logo_text(school.name) if school else "")
         if self.handbook.career:
             kicker = MemoParagraph(
                 text_markup(self.handbook.career.upper()),
                 s["cover_meta"].clone("kicker", textColor=colors.white, fontName=s.fonts.bold, fontSize=11, leading=14),
+                tag=career_tag,
             )
             y = draw_paragraph(kicker, canvas, MARGIN_SIDE, y, text_width) - 14
-        y = (
-            draw_paragraph(MemoParagraph(text_markup(self.handbook.title), s["cover_title"]), canvas, MARGIN_SIDE, y, text_width * 0.85)
-            - 14
-        )
+        title = MemoParagraph(text_markup(self.handbook.title), s["cover_title"], tag=title_tag)
+        y = draw_paragraph(title, canvas, MARGIN_SIDE, y, text_width * 0.85) - 14
         if self.handbook.subtitle:
-            draw_paragraph(
-                MemoParagraph(text_markup(self.handbook.subtitle), s["cover_subtitle"]), canvas, MARGIN_SIDE, y, text_width * 0.85
-            )
+            subtitle = MemoParagraph(text_markup(self.handbook.subtitle), s["cover_subtitle"], tag=subtitle_tag)
+            draw_paragraph(subtitle, canvas, MARGIN_SIDE, y, text_width * 0.85)
         y = panel_bottom - 0.9 * inch
-        school = self.handbook.school
         if school and school.logo:
             logo_height = 1.2 * inch
-            draw_image_fitted(canvas, school.logo, MARGIN_SIDE, y - logo_height + 16, 2.6 * inch, logo_height)
+            with canvas.tags.content(logo_tag):
+                draw_image_fitted(canvas, school.logo, MARGIN_SIDE, y - logo_height + 16, 2.6 * inch, logo_height)
             y -= logo_height + 6
         if self.handbook.organisation:
             org = MemoParagraph(
                 text_markup(self.handbook.organisation),
                 s["cover_meta"].clone("org", fontName=s.fonts.bold, fontSize=16, leading=20, textColor=s.primary),
+                tag=part.add("P"),
             )
             y = draw_paragraph(org, canvas, MARGIN_SIDE, y, text_width) - 6
         if self.handbook.edition:
-            draw_paragraph(MemoParagraph(text_markup(self.handbook.edition), s["cover_meta"]), canvas, MARGIN_SIDE, y, text_width)
+            edition = MemoParagraph(text_markup(self.handbook.edition), s["cover_meta"], tag=part.add("P"))
+            draw_paragraph(edition, canvas, MARGIN_SIDE, y, text_width)
         canvas.setFillColor(s.accent)
         canvas.rect(MARGIN_SIDE, MARGIN_BOTTOM, 0.6 * inch, 4, stroke=0, fill=1)
         canvas.restoreState()
 
     def back(self, canvas, doc) -> None:
-        draw_back_cover(canvas, self.handbook, self.styles, self.page_width, self.page_height)
+        assert self.back_part is not None
+        draw_back_cover(canvas, self.handbook, self.styles, self.page_width, self.page_height, self.back_part)
 
     def running(self, canvas, doc) -> None:
-        """Header (handbook title, current section) and footer (organisation, page N of M)."""
+        """Header (handbook title, current section) and footer (organisation, page N of M): artifacts."""
+        with canvas.tags.artifact(pagination("Header")):
+            self._header(canvas, doc)
+        with canvas.tags.artifact(pagination("Footer")):
+            self._footer(canvas)
+
+    def _header(self, canvas, doc) -> None:
         s, w, h = self.styles, self.page_width, self.page_height
         canvas.saveState()
         canvas.setFont(s.fonts.regular, 8.5)
@@ -94,6 +116,13 @@ class PageDecor:
         canvas.setStrokeColor(s.rule)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN_SIDE, top - 7, w - MARGIN_SIDE, top - 7)
+        canvas.restoreState()
+
+    def _footer(self, canvas) -> None:
+        s, w = self.styles, self.page_width
+        canvas.saveState()
+        canvas.setStrokeColor(s.rule)
+        canvas.setLineWidth(0.6)
         bottom = MARGIN_BOTTOM - 30
         canvas.line(MARGIN_SIDE, bottom + 12, w - MARGIN_SIDE, bottom + 12)
         canvas.setFont(s.fonts.regular, 8.5)

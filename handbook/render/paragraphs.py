@@ -15,7 +15,11 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from handbook.render.structure import Element
+from handbook.render.tagging import Tagged
+
 MEMO_LIMIT = 1024  # paragraphs kept per theme; the memo starts afresh when full
+_NOT_LAYOUT = frozenset({"_made", "tag", "label_tag", "_marked"})  # a paragraph's own, never handed to another by the memo
 
 
 class ParagraphMemo:
@@ -64,10 +68,14 @@ class MemoStyle(ParagraphStyle):
         return copy
 
 
-class MemoParagraph(Paragraph):
-    """A Paragraph that reuses parsed markup and lines (in a MemoStyle), and keeps its lines when re-wrapped at the same width."""
+class MemoParagraph(Tagged, Paragraph):
+    """A Paragraph that reuses parsed markup and lines (in a MemoStyle), and keeps its lines when re-wrapped at the same width.
 
-    def __init__(self, text, style=None, bulletText=None, frags=None, *args, **kwargs) -> None:
+    Its drawing is the content of the structure element `tag`, and so is each piece it is split into.
+    """
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, *args, tag: Element | None = None, **kwargs) -> None:
+        self.tag = tag
         memo = getattr(style, "memo", None)
         # Pieces made by splitting a paragraph come with their fragments and are not remembered.
         self._memo = memo if frags is None and text is not None and not bulletText else None
@@ -79,6 +87,12 @@ class MemoParagraph(Paragraph):
         # a later wrap may leave a value as it was (the same int height), and a paragraph
         # laid out from the memo must still get it.
         self._made = dict(vars(self)) if self._memo is not None else None
+
+    def split(self, availWidth, availHeight):
+        pieces = super().split(availWidth, availHeight)
+        for piece in pieces:
+            piece.tag = self.tag
+        return pieces
 
     def wrap(self, availWidth, availHeight):
         # The lines depend on the width alone; splitting may drop them (del blPara), so check they are there.
@@ -92,6 +106,6 @@ class MemoParagraph(Paragraph):
         self._wrapped = (availWidth, size)
         if self._memo is not None:
             made = self._made
-            changed = {k: v for k, v in vars(self).items() if k != "_made" and made.get(k, made) is not v}
+            changed = {k: v for k, v in vars(self).items() if k not in _NOT_LAYOUT and made.get(k, made) is not v}
             self._memo.remember_layout(self.text, self.style, availWidth, changed)
         return size

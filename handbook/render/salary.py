@@ -13,7 +13,7 @@ from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup
 from handbook.render.keep import stacked_height
 from handbook.render.paragraphs import MemoParagraph
-from handbook.render.tables import styled_table
+from handbook.render.tables import styled_table, tag_table
 
 if TYPE_CHECKING:  # the kind's module imports this renderer when it renders: only its type is needed here
     from handbook.blocks.salary_table import SalaryTable
@@ -37,23 +37,30 @@ def render_salary_table(block: SalaryTable, ctx: RenderContext) -> list[Flowable
     """
     styles = ctx.styles
     groups: list[list[Flowable]] = []
-    title = [MemoParagraph(text_markup(block.title), styles["h2"])] if block.title else []
-    note_lines = [MemoParagraph(line, styles["source"]) for line in notes(block)]
-    if block.table:
-        groups.append([*title, _table(block, ctx), *note_lines])
-    if block.chart != "none":
-        from handbook.render.salary_chart import salary_chart  # ReportLab's graphics only when a chart is drawn
+    title = [MemoParagraph(text_markup(block.title), styles["h2"], tag=ctx.parent.add("H2"))] if block.title else []
 
-        chart = salary_chart(block, ctx)
-        chart_notes = note_lines[:1] if block.table else note_lines
+    def note_lines() -> list[Flowable]:  # read after what they are the notes of; beside a second chart they repeat
+        return [MemoParagraph(line, styles["source"], tag=ctx.parent.add("P")) for line in notes(block)]
+
+    chart_notes: list[Flowable] = []
+    if block.table:
+        table = _table(block, ctx)
+        chart_notes = note_lines()
+        groups.append([*title, table, *chart_notes])
+        chart_notes = chart_notes[:1]
+    if block.chart != "none":
+        from handbook.render.salary_chart import chart_text, salary_chart  # ReportLab's graphics only when a chart is drawn
+
+        glance = ctx.parent.add("P") if block.table else None
+        chart = salary_chart(block, ctx, ctx.parent.add("Figure", alt=chart_text(block)))
         if not block.table:
-            groups.append([*title, chart, *chart_notes])
+            groups.append([*title, chart, *note_lines()])
         else:
-            pair = [*groups[0], MemoParagraph("At a glance", styles["chart_title"]), chart, *chart_notes]
+            pair = [*groups[0], MemoParagraph("At a glance", styles["chart_title"], tag=glance), chart, *chart_notes]
             if stacked_height(pair, ctx.width) <= ctx.height:
                 return [KeepTogether(pair), Spacer(1, 10)]
             heading = f"{text_markup(block.title)}, at a glance" if block.title else "At a glance"
-            groups.append([MemoParagraph(heading, styles["chart_title"]), chart, *chart_notes])
+            groups.append([MemoParagraph(heading, styles["chart_title"], tag=glance), chart, *chart_notes])
     flowables: list[Flowable] = []
     for group in groups:
         flowables += [KeepTogether(group)] if len(block.rows) <= 12 else group
@@ -110,6 +117,7 @@ def _table(block: SalaryTable, ctx: RenderContext) -> Flowable:
         ("LINEBELOW", (0, 1), (-1, -1), 0.5, styles.rule),
     ]
     commands += [("BACKGROUND", (0, i), (-1, i), styles.tint) for i in range(2, len(rows), 2)]
+    tag_table(rows, ctx.parent)
     return styled_table(rows, [ctx.width - sum(widths), *widths], styles, commands, repeatRows=1, hAlign="LEFT")
 
 

@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from handbook import money
 from handbook.model import HOURS_PER_YEAR, Figure, SalaryRow
 from handbook.render.context import RenderContext
+from handbook.render.structure import Element
+from handbook.render.tagging import Tagged
 
 if TYPE_CHECKING:  # the kind's module imports this renderer when it renders: only its type is needed here
     from handbook.blocks.salary_table import SalaryTable
@@ -23,14 +26,43 @@ VALUE_SIZE = 8.5
 NOTE_SIZE = 7
 
 
-def main_figure(row: SalaryRow, unit: str) -> Figure | None:
-    """The figure a bar shows: the median, else the single value, else the mean."""
+class ChartDrawing(Tagged, Drawing):
+    """A chart whose drawing is the content of its Figure element `tag`."""
+
+    _attrMap = AttrMap(BASE=Drawing, tag=AttrMapValue(None, desc="the structure element the chart is the content of"))
+
+
+def main_measure(row: SalaryRow, unit: str) -> str | None:
+    """The measure a bar shows: the median, else the single value, else the mean."""
     for measure in ("median", "value", "mean"):
         wage = row.wage(measure)
-        figure = getattr(wage, unit) if wage else None
-        if figure is not None:
-            return figure
+        if wage is not None and getattr(wage, unit) is not None:
+            return measure
     return None
+
+
+def main_figure(row: SalaryRow, unit: str) -> Figure | None:
+    """The figure a bar shows: the median, else the single value, else the mean."""
+    measure = main_measure(row, unit)
+    return getattr(row.wage(measure), unit) if measure else None
+
+
+def chart_text(block: SalaryTable) -> str:
+    """What the chart shows, in words: its alternative text."""
+    unit = chart_unit(block)
+    per = "per year" if unit == "annual" else "per hour"
+    said = []
+    for row in block.rows:
+        if block.chart == "range":
+            low, middle, high = (getattr(row.wage(m), unit) if row.wage(m) else None for m in ("pct10", "median", "pct90"))
+            text = f"{money.figure_text(low, unit)} to {money.figure_text(high, unit)}"
+            said.append(f"{row.label}, {text}" + (f", median {money.figure_text(middle, unit)}" if middle else ""))
+        else:
+            measure = main_measure(row, unit)
+            words = {"median": "median ", "mean": "mean "}.get(measure or "", "")
+            said.append(f"{row.label}, {words}{money.figure_text(main_figure(row, unit), unit, row.qualifier)}")
+    kind = f"Range chart of pay {per}, from the 10th to the 90th percentile" if block.chart == "range" else f"Bar chart of pay {per}"
+    return f"{kind}: {'; '.join(said)}."
 
 
 def chart_unit(block: SalaryTable) -> str:
@@ -64,7 +96,7 @@ def nice_step(top: float) -> float:
     return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
 
 
-def salary_chart(block: SalaryTable, ctx: RenderContext) -> Drawing:
+def salary_chart(block: SalaryTable, ctx: RenderContext, tag: Element | None = None) -> Drawing:
     styles = ctx.styles
     unit = chart_unit(block)
     fmt = money.annual if unit == "annual" else money.hourly
@@ -73,7 +105,8 @@ def salary_chart(block: SalaryTable, ctx: RenderContext) -> Drawing:
     step = nice_step(top)
     top = math.ceil(top / step) * step
     height = ROW_HEIGHT * len(block.rows) + AXIS_HEIGHT + (14 if block.chart == "range" else 4)
-    drawing = Drawing(ctx.width, height, initialFontName=styles.fonts.regular, initialFontSize=LABEL_SIZE)
+    drawing = ChartDrawing(ctx.width, height, initialFontName=styles.fonts.regular, initialFontSize=LABEL_SIZE)
+    drawing.tag = tag
     notes = [conversion_note(row, unit, block.chart) for row in block.rows]
     label_width = min(
         ctx.width * 0.34,

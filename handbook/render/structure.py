@@ -1,0 +1,67 @@
+"""The logical structure of a handbook, as assistive technology reads it.
+
+A tree of elements in reading order (the order of the YAML: cover, contents,
+sections and their blocks), each with a standard PDF structure type (H1, P,
+L, Table, Figure, ...). Rendering makes the elements as it makes the
+flowables, so the order of the tree never depends on where things land on the
+pages; drawing then gives each element its content (marked-content pieces of
+pages, annotations). Plain data: nothing here knows ReportLab.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A piece of a page's content: the marked-content sequence `mcid` on page `page` (1-based)."""
+
+    page: int
+    mcid: int
+
+
+@dataclass(frozen=True, eq=False)
+class Annotated:
+    """An annotation (link, form field) on page `page`; `ref` is how the PDF refers to it."""
+
+    page: int
+    ref: object
+
+
+@dataclass(eq=False, repr=False)
+class Element:
+    """A structure element: its type, what it holds, and how it is described."""
+
+    role: str
+    parent: Element | None = None
+    alt: str = ""  # alternative text: what a figure shows, said in words
+    actual_text: str = ""  # the words its content stands for, where the glyphs alone would mislead
+    lang: str = ""  # BCP 47, where it differs from the document's
+    attributes: dict[str, object] = field(default_factory=dict)  # e.g. {"O": "Table", "Scope": "Column"}
+    kids: list[Element | Marked | Annotated] = field(default_factory=list)
+
+    def add(self, role: str, **details) -> Element:
+        """A new element of type `role`, the last of this element's children."""
+        element = Element(role, self, **details)
+        self.kids.append(element)
+        return element
+
+    def has_content(self) -> bool:
+        """Whether anything on a page belongs to this element or one inside it."""
+        return any(not isinstance(kid, Element) or kid.has_content() for kid in self.kids)
+
+    def elements(self):
+        """This element and all inside it, in reading order."""
+        yield self
+        for kid in self.kids:
+            if isinstance(kid, Element):
+                yield from kid.elements()
+
+    def __repr__(self) -> str:
+        return f"<{self.role} {len(self.kids)} kids>"
+
+
+def document_root() -> Element:
+    """The root of a handbook's tree."""
+    return Element("Document")
