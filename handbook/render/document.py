@@ -29,6 +29,7 @@ from handbook.render.metadata import add_metadata
 from handbook.render.pages import PageDecor
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.theme import Styles, styles_for
+from handbook.style_sheet import LINK_COLOUR
 
 
 class HandbookDoc(BaseDocTemplate):
@@ -145,7 +146,7 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
             PageTemplate("back", frames=[frame], onPage=decor.back),
         ]
     )
-    ctx = RenderContext(styles, frame._width, frame._height, link_colour=handbook.theme.primary)
+    ctx = RenderContext(styles, frame._width, frame._height, link_colour=getattr(handbook.theme, LINK_COLOUR))
     story = [NextPageTemplate("body"), PageBreak()]
     story.append(MemoParagraph("Contents", styles["toc_title"]))
     story += [ContentsEntry(i, section.title, styles, doc.section_pages) for i, section in enumerate(handbook.sections)]

@@ -13,6 +13,7 @@ from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, draw
 from handbook.render.inline import text_markup
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.theme import Styles
+from handbook.style_sheet import COVER_PATTERN_ALPHA
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class PageDecor:
         canvas.rect(0, panel_bottom - 10, w, 10, stroke=0, fill=1)
         # A quiet pattern of rising bars: a career that grows.
         canvas.saveState()
-        canvas.setFillColor(colors.Color(1, 1, 1, alpha=0.10))
+        canvas.setFillColor(colors.Color(1, 1, 1, alpha=COVER_PATTERN_ALPHA))
         for i, height in enumerate((0.10, 0.16, 0.23, 0.31, 0.40)):
             bar_width = w * 0.05
             x = w - MARGIN_SIDE - (5 - i) * bar_width * 1.35
@@ -44,10 +45,7 @@ class PageDecor:
         text_width = w - 2 * MARGIN_SIDE
         y = h - 1.5 * inch
         if self.handbook.career:
-            kicker = MemoParagraph(
-                text_markup(self.handbook.career.upper()),
-                s["cover_meta"].clone("kicker", textColor=colors.white, fontName=s.fonts.bold, fontSize=11, leading=14),
-            )
+            kicker = MemoParagraph(text_markup(self.handbook.career.upper()), s["cover_career"])
             y = draw_paragraph(kicker, canvas, MARGIN_SIDE, y, text_width) - 14
         y = (
             draw_paragraph(MemoParagraph(text_markup(self.handbook.title), s["cover_title"]), canvas, MARGIN_SIDE, y, text_width * 0.85)
@@ -64,10 +62,7 @@ class PageDecor:
             draw_image_fitted(canvas, school.logo, MARGIN_SIDE, y - logo_height + 16, 2.6 * inch, logo_height)
             y -= logo_height + 6
         if self.handbook.organisation:
-            org = MemoParagraph(
-                text_markup(self.handbook.organisation),
-                s["cover_meta"].clone("org", fontName=s.fonts.bold, fontSize=16, leading=20, textColor=s.primary),
-            )
+            org = MemoParagraph(text_markup(self.handbook.organisation), s["cover_organisation"])
             y = draw_paragraph(org, canvas, MARGIN_SIDE, y, text_width) - 6
         if self.handbook.edition:
             draw_paragraph(MemoParagraph(text_markup(self.handbook.edition), s["cover_meta"]), canvas, MARGIN_SIDE, y, text_width)
@@ -88,8 +83,9 @@ class PageDecor:
         canvas.drawString(MARGIN_SIDE, top, self.handbook.title)
         section = doc.running_section()
         if section:
-            canvas.setFont(s.fonts.bold, 8.5)
-            canvas.setFillColor(s.primary)
+            style = s["running_section"]
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.setFillColor(style.textColor)
             canvas.drawRightString(w - MARGIN_SIDE, top, section)
         canvas.setStrokeColor(s.rule)
         canvas.setLineWidth(0.6)
