@@ -42,10 +42,10 @@ STYLE_SHEET: dict[str, tuple[str | None, dict]] = {
             spaceAfter=7,
             allowWidows=0,
             allowOrphans=0,
-            links="links in the text",
+            links="links",
         ),
     ),
-    "list_item": ("body", dict(spaceAfter=3, links="links in lists and checklists")),
+    "list_item": ("body", dict(spaceAfter=3, links="links")),
     "h1": (
         "body",
         dict(
@@ -108,8 +108,11 @@ STYLE_SHEET: dict[str, tuple[str | None, dict]] = {
     "chart_value": ("body", dict(font="bold", fontSize=8.5, textColor=INK)),
     "chart_value_inside": ("chart_value", dict(textColor=WHITE, on="primary", use="figures inside salary chart bars")),
     "back_name": ("h2", dict(fontSize=18, leading=22, use="the school's name on the back cover")),
-    "back_title": ("body", dict(font="bold", fontSize=13, textColor=WHITE, on="primary", use="the title on the back cover's band")),
-    "back_edition": ("back_title", dict(font="regular", fontSize=9.5, use="the edition on the back cover's band")),
+    "back_title": (
+        "body",
+        dict(font="bold", fontSize=13, textColor=WHITE, on="primary", use="the title and edition on the back cover's band"),
+    ),
+    "back_edition": ("back_title", dict(font="regular", fontSize=9.5)),
 }
 
 # Settings that describe a style and are not ReportLab's.
