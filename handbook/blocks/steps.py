@@ -24,14 +24,15 @@ def validate(ctx, node, path: str) -> Steps | None:
 
 
 def render(block: Steps, ctx) -> list:
+    number = ctx.styles["step_number"]
     return render_list(
         block.items,
         ctx,
         bulletType="1",
         bulletFormat="%s.",
-        bulletFontName=ctx.styles.fonts.bold,
-        bulletColor=ctx.styles.primary,
-        bulletFontSize=10.5,
+        bulletFontName=number.fontName,
+        bulletColor=number.textColor,
+        bulletFontSize=number.fontSize,
     )
 
 

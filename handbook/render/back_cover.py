@@ -43,11 +43,12 @@ def draw_back_cover(canvas, handbook: Handbook, styles: Styles, width: float, he
     canvas.rect(0, 0, width, band, stroke=0, fill=1)
     canvas.setFillColor(styles.accent)
     canvas.rect(0, band, width, 6, stroke=0, fill=1)
-    canvas.setFillColor(colors.white)
-    canvas.setFont(styles.fonts.bold, 13)
+    title, edition = styles["back_title"], styles["back_edition"]
+    canvas.setFillColor(title.textColor)  # the edition's too: its style inherits the colour
+    canvas.setFont(title.fontName, title.fontSize)
     with canvas.tags.content(footer.add("P")):
         canvas.drawString(MARGIN_SIDE, band / 2 + 2, handbook.title)
-    canvas.setFont(styles.fonts.regular, 9.5)
+    canvas.setFont(edition.fontName, edition.fontSize)
     if handbook.edition:
         with canvas.tags.content(footer.add("P")):
             canvas.drawString(MARGIN_SIDE, band / 2 - 13, handbook.edition)
@@ -60,8 +61,7 @@ def draw_back_cover(canvas, handbook: Handbook, styles: Styles, width: float, he
         with canvas.tags.content(logo_tag):
             draw_image_fitted(canvas, school.logo, MARGIN_SIDE, y - 1.1 * inch, 2.4 * inch, 1.1 * inch)
         y -= 1.1 * inch + 16
-    name_style = styles["h2"].clone("back_name", fontSize=18, leading=22)
-    y = draw_paragraph(MemoParagraph(text_markup(school.name), name_style, tag=name_tag), canvas, MARGIN_SIDE, y, text_width) - 10
+    y = draw_paragraph(MemoParagraph(text_markup(school.name), styles["back_name"], tag=name_tag), canvas, MARGIN_SIDE, y, text_width) - 10
     contact_width = text_width - (QR_SIZE + 0.4 * inch if school.contact.website else 0)
     contact_style = styles["body"].clone("contact", fontSize=11.5, leading=16, splitLongWords=0)
     for label, value, link in _contact_lines(school):

@@ -103,7 +103,7 @@ class ContentsEntry(Flowable):
         return self._paragraph.width - extra
 
     def _draw_number(self, canvas) -> None:
-        style = self.styles["toc_entry"]
-        canvas.setFont(self.styles.fonts.bold, style.fontSize)
-        canvas.setFillColor(self.styles.primary)
+        style = self.styles["toc_number"]
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
         canvas.drawRightString(0, 0, str(self.pages.get(self.index, "")))

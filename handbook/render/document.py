@@ -31,6 +31,7 @@ from handbook.render.pages import PageDecor
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.structure import document_root
 from handbook.render.theme import Styles, styles_for
+from handbook.style_sheet import LINK_COLOUR
 
 
 class HandbookDoc(BaseDocTemplate):
@@ -142,7 +143,7 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     # The structure tree, in reading order: the cover, the contents, each section, the back cover.
     root = document_root()
     cover = root.add("Div")
-    ctx = RenderContext(styles, frame._width, frame._height, link_colour=handbook.theme.primary)
+    ctx = RenderContext(styles, frame._width, frame._height, link_colour=getattr(handbook.theme, LINK_COLOUR))
     story = [NextPageTemplate("body"), PageBreak()]
     story.append(MemoParagraph("Contents", styles["toc_title"], tag=root.add("H1")))
     contents = root.add("TOC")

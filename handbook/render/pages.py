@@ -15,6 +15,7 @@ from handbook.render.paragraphs import MemoParagraph
 from handbook.render.structure import Element
 from handbook.render.tagging import pagination
 from handbook.render.theme import Styles
+from handbook.style_sheet import COVER_PATTERN_ALPHA
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class PageDecor:
         canvas.rect(0, panel_bottom - 10, w, 10, stroke=0, fill=1)
         # A quiet pattern of rising bars: a career that grows.
         canvas.saveState()
-        canvas.setFillColor(colors.Color(1, 1, 1, alpha=0.10))
+        canvas.setFillColor(colors.Color(1, 1, 1, alpha=COVER_PATTERN_ALPHA))
         for i, height in enumerate((0.10, 0.16, 0.23, 0.31, 0.40)):
             bar_width = w * 0.05
             x = w - MARGIN_SIDE - (5 - i) * bar_width * 1.35
@@ -59,11 +60,7 @@ class PageDecor:
         career_tag = part.add("P", actual_text=self.handbook.career)
         logo_tag = part.add("Figure", alt=logo_text(school.name) if school else "")
         if self.handbook.career:
-            kicker = MemoParagraph(
-                text_markup(self.handbook.career.upper()),
-                s["cover_meta"].clone("kicker", textColor=colors.white, fontName=s.fonts.bold, fontSize=11, leading=14),
-                tag=career_tag,
-            )
+            kicker = MemoParagraph(text_markup(self.handbook.career.upper()), s["cover_career"], tag=career_tag)
             y = draw_paragraph(kicker, canvas, MARGIN_SIDE, y, text_width) - 14
         title = MemoParagraph(text_markup(self.handbook.title), s["cover_title"], tag=title_tag)
         y = draw_paragraph(title, canvas, MARGIN_SIDE, y, text_width * 0.85) - 14
@@ -77,11 +74,7 @@ class PageDecor:
                 draw_image_fitted(canvas, school.logo, MARGIN_SIDE, y - logo_height + 16, 2.6 * inch, logo_height)
             y -= logo_height + 6
         if self.handbook.organisation:
-            org = MemoParagraph(
-                text_markup(self.handbook.organisation),
-                s["cover_meta"].clone("org", fontName=s.fonts.bold, fontSize=16, leading=20, textColor=s.primary),
-                tag=part.add("P"),
-            )
+            org = MemoParagraph(text_markup(self.handbook.organisation), s["cover_organisation"], tag=part.add("P"))
             y = draw_paragraph(org, canvas, MARGIN_SIDE, y, text_width) - 6
         if self.handbook.edition:
             edition = MemoParagraph(text_markup(self.handbook.edition), s["cover_meta"], tag=part.add("P"))
@@ -110,8 +103,9 @@ class PageDecor:
         canvas.drawString(MARGIN_SIDE, top, self.handbook.title)
         section = doc.running_section()
         if section:
-            canvas.setFont(s.fonts.bold, 8.5)
-            canvas.setFillColor(s.primary)
+            style = s["running_section"]
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.setFillColor(style.textColor)
             canvas.drawRightString(w - MARGIN_SIDE, top, section)
         canvas.setStrokeColor(s.rule)
         canvas.setLineWidth(0.6)

@@ -15,6 +15,7 @@ from handbook.model import HOURS_PER_YEAR, Figure, SalaryRow
 from handbook.render.context import RenderContext
 from handbook.render.structure import Element
 from handbook.render.tagging import Tagged
+from handbook.style_sheet import resolved
 
 if TYPE_CHECKING:  # the kind's module imports this renderer when it renders: only its type is needed here
     from handbook.blocks.salary_table import SalaryTable
@@ -22,7 +23,7 @@ if TYPE_CHECKING:  # the kind's module imports this renderer when it renders: on
 ROW_HEIGHT = 30
 AXIS_HEIGHT = 26
 LABEL_SIZE = 9
-VALUE_SIZE = 8.5
+VALUE_SIZE = resolved("chart_value")["fontSize"]
 NOTE_SIZE = 7
 
 
@@ -201,14 +202,15 @@ def _bar(drawing, row: SalaryRow, unit: str, middle: float, x_of, fmt, styles, p
     if end + 4 + width <= plot_right:
         drawing.add(String(end + 4, middle - 3, label, fontName=styles.fonts.bold, fontSize=VALUE_SIZE, fillColor=styles.ink))
     else:
+        inside = styles["chart_value_inside"]
         drawing.add(
             String(
                 end - 4 - (9 if open_ended else 0),
                 middle - 3,
                 label,
-                fontName=styles.fonts.bold,
-                fontSize=VALUE_SIZE,
-                fillColor=colors.white,
+                fontName=inside.fontName,
+                fontSize=inside.fontSize,
+                fillColor=inside.textColor,
                 textAnchor="end",
             )
         )

@@ -17,6 +17,7 @@ from handbook.nodes import Mapping, Node, Scalar
 from handbook.page_sizes import PAGE_SIZES
 from handbook.problems import Problems, Where
 from handbook.validate.blocks import BlockContext, read_block
+from handbook.validate.contrast import check_contrast
 from handbook.validate.fields import Reader
 from handbook.validate.paths import find
 
@@ -37,10 +38,13 @@ def read_handbook(
     cache: NodeCache | None = None,
     origins: Origins | None = None,
     today: date | None = None,
+    contrast: bool = True,
 ) -> Handbook | None:
     """Load and validate `manifest` and every section it lists; problems go to `problems`.
 
-    `origins`, when given, receives the place each manifest setting was read from.
+    `origins`, when given, receives the place each manifest setting was read from. Without
+    `contrast`, the theme's colours are left for the caller to check (a school's edition
+    checks the colours it ends up with).
     """
     root = manifest.parent
     node = load_file(manifest, problems, cache)
@@ -53,9 +57,12 @@ def read_handbook(
     fields = read.mapping(node, "", MANIFEST_KEYS, required=settings.required(settings.MANIFEST))
     if fields is None:
         return None
+    found = setting_origins(fields)
     if origins is not None:
-        origins.update(setting_origins(fields))
+        origins.update(found)
     theme = read_theme(read, fields.get("theme"), Theme())
+    if contrast:
+        check_contrast(theme, found, problems)
     read.use_font(theme.font)
     max_age = read.number(fields.get("salary_max_age_years"), "salary_max_age_years", minimum=0)
     ctx = BlockContext(read, root, today, DEFAULT_MAX_AGE_YEARS if max_age is None else max_age)

@@ -13,6 +13,7 @@ from handbook.node_cache import NodeCache
 from handbook.nodes import Mapping, Scalar
 from handbook.problems import Problems, Where, counted
 from handbook.validate.blocks import BlockContext
+from handbook.validate.contrast import check_contrast
 from handbook.validate.fields import Reader, suggest
 from handbook.validate.handbook import read_handbook, read_language, read_section, read_theme
 from handbook.validate.paths import is_file
@@ -36,13 +37,16 @@ def read_edition(
     if profile is None or not is_file(profile.base):
         return None, []
     base_origins: dict[str, Where] = {}
-    base = read_handbook(profile.base, problems, variables=profile.variables, cache=cache, origins=base_origins, today=today)
+    base = read_handbook(
+        profile.base, problems, variables=profile.variables, cache=cache, origins=base_origins, today=today, contrast=False
+    )
     if base is None:
         return None, []
     read = Reader(problems, profile.variables)
     read.use_font(base.theme.font)
     origins = [Origin(name, "", f"base {where}") for name, where in base_origins.items()]
     handbook, replaced = _apply_settings(read, base, profile)
+    check_contrast(handbook.theme, {**base_origins, **replaced}, problems)
     origins = [o for o in origins if o.what not in replaced] + [Origin(n, "", f"profile {w}") for n, w in replaced.items()]
     ctx = BlockContext(read, profile.base.parent, today, base.salary_max_age_years)
     sections, section_origins = _apply_sections(ctx, base.sections, profile, cache)
