@@ -97,6 +97,12 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
     type=click.Choice(list(PAGE_SIZES)),
     help="With --booklet: scale two pages onto one sheet of this paper (a half-Letter or A5 booklet) instead of paper twice the page's size.",
 )
+@click.option(
+    "--preflight",
+    "check_after",
+    is_flag=True,
+    help="Then check the PDF as handbook preflight does (a booklet for printing only); exit 1 if it must be fixed.",
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -107,6 +113,7 @@ def build(
     strict: bool,
     booklet: bool,
     sheet: str | None,
+    check_after: bool,
 ) -> None:
     """Build the PDF handbook described by MANIFEST, or a school's edition with --school.
 
@@ -116,6 +123,7 @@ def build(
       handbook build --school schools/riverside.yaml
       handbook build --booklet -o build/fair-booklet.pdf
       handbook build --booklet --sheet letter -o build/half-letter-booklet.pdf
+      handbook build --preflight
     """
     from handbook.build import build_handbook
     from handbook.problems import counted
@@ -127,6 +135,8 @@ def build(
     _print_warnings(result.warnings)
     unit = ("printed side", "printed sides") if booklet else ("page", "pages")
     click.echo(f"wrote {result.output} ({counted(result.pages, *unit)})")
+    if check_after:
+        _run_preflight(result.output, print_only=booklet)  # a booklet is the printer's file, never posted online
 
 
 @main.command()

@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from handbook.cli import main
 from handbook.preflight import preflight
 from handbook.render.faces import register_family
+from tests.conftest import DEFAULT_MANIFEST
 
 UNTAGGED = (
     "the PDF is not tagged (it has no structure tree): a screen reader cannot tell its headings, lists, tables and pictures "
@@ -235,3 +236,20 @@ def test_a_title_in_the_xmp_metadata_alone_is_a_title(tmp_path):
     report = preflight(tagged_pdf(tmp_path / "xmp.pdf", title=None, xmp_title="Careers in XMP"))
     assert report.online_failures == []
     assert 'title "Careers in XMP"' in report.facts[-1]
+
+
+def test_booklet_built_with_preflight_is_checked_for_printing_only(tmp_path):
+    out = tmp_path / "booklet.pdf"
+    result = CliRunner().invoke(main, ["build", str(DEFAULT_MANIFEST), "--booklet", "-o", str(out), "--preflight"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert f"  warning: {UNTAGGED}" in lines and NOTE in lines
+    assert lines[-1] == "ready to print: 0 failures, 1 warning"
+    assert CliRunner().invoke(main, ["preflight", str(out)]).exit_code == 1  # the same file, to be posted: not tagged
+
+
+@pytest.mark.xfail(strict=True, reason="handbook build does not tag its PDFs yet; remove this mark once it does")
+def test_default_handbook_is_ready_to_print_and_to_post_online(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(DEFAULT_MANIFEST), "-o", str(tmp_path / "h.pdf"), "--preflight"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith("ready to print and to post online: 0 failures")
