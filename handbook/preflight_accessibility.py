@@ -186,8 +186,7 @@ def _walk(tree, reader) -> Structure:
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
     numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, start=1) if page.indirect_reference}
-    role_map = tree.get("/RoleMap")
-    role_map = role_map.get_object() if role_map is not None else {}
+    role_map = _get(tree, "/RoleMap", {})
     found = Structure()
     seen: set[int] = set()
     pending = [(tree.get("/K"), None)]  # (kid, the page its parent is on)
@@ -201,13 +200,13 @@ def _walk(tree, reader) -> Structure:
         if isinstance(kid, ArrayObject):
             pending += [(item, page) for item in reversed(kid)]
             continue
-        if not isinstance(kid, DictionaryObject) or "/S" not in kid or kid.get("/Type") in ("/MCR", "/OBJR"):
+        if not isinstance(kid, DictionaryObject) or "/S" not in kid or _get(kid, "/Type") in ("/MCR", "/OBJR"):
             continue  # marked content, or an annotation: the element holding it has been counted
         found.elements += 1
         page = kid.raw_get("/Pg") if "/Pg" in kid else page
         if _standard(str(kid["/S"]), role_map) == "/Figure":
             number = _page_number(kid, page, numbers)
-            described = str(kid.get("/Alt", "")).strip()
+            described = str(_get(kid, "/Alt", "")).strip()
             (found.described if described else found.undescribed).append(number)
         pending.append((kid.get("/K"), page))
     return found
@@ -216,10 +215,10 @@ def _walk(tree, reader) -> Structure:
 def _standard(role: str, role_map) -> str:
     """The standard structure type a role stands for, following the tree's /RoleMap."""
     for _ in range(ROLE_MAP_DEPTH):
-        mapped = role_map.get(role)
+        mapped = _get(role_map, role)
         if mapped is None:
             break
-        role = str(mapped.get_object() if hasattr(mapped, "get_object") else mapped)
+        role = str(mapped)
     return role
 
 
@@ -228,10 +227,9 @@ def _page_number(element, page, numbers: dict[int, int]) -> int | None:
     from pypdf.generic import ArrayObject, DictionaryObject
 
     if page is None:
-        kids = element.get("/K")
-        kids = kids.get_object() if hasattr(kids, "get_object") else kids
+        kids = _get(element, "/K")
         for kid in kids if isinstance(kids, ArrayObject) else [kids]:
-            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            kid = kid.get_object() if kid is not None else None
             if isinstance(kid, DictionaryObject) and "/Pg" in kid:
                 page = kid.raw_get("/Pg")
                 break

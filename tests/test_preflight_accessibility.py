@@ -203,6 +203,24 @@ def test_a_role_mapped_to_figure_needs_alternative_text_too(tmp_path):
     assert other.online_failures == [] and other.facts[-1].endswith(", no figures")
 
 
+def test_a_figure_without_its_own_page_is_found_on_the_page_of_the_content_it_marks(tmp_path):
+    path = tagged_pdf(tmp_path / "marked.pdf", figures=((1, "A desk"),))
+    writer = PdfWriter(clone_from=path)
+    document = writer.root_object["/StructTreeRoot"]["/K"]
+    figure = document["/K"][1].get_object()
+    del figure["/Pg"]
+    page = writer.pages[1].indirect_reference
+    figure[NameObject("/K")] = DictionaryObject(
+        {NameObject("/Type"): NameObject("/MCR"), NameObject("/Pg"): page, NameObject("/MCID"): NumberObject(0)}
+    )
+    figure[NameObject("/Alt")] = writer._add_object(TextStringObject(""))
+    writer.write(path)
+    assert preflight(path).online_failures == [
+        "1 figure has no alternative text (/Alt), on page 2: a screen reader cannot say what it shows, so a reader who "
+        "cannot see it misses it; describe each picture in its alt: and build it again"
+    ]
+
+
 def test_links_without_tab_order_warn(tmp_path):
     path = tagged_pdf(tmp_path / "links.pdf", pages=3, links={1: False, 2: True, 3: False})
     report = preflight(path)
