@@ -97,6 +97,12 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
     type=click.Choice(list(PAGE_SIZES)),
     help="With --booklet: scale two pages onto one sheet of this paper (a half-Letter or A5 booklet) instead of paper twice the page's size.",
 )
+@click.option(
+    "--preflight",
+    "check_after",
+    is_flag=True,
+    help="Then check the PDF as handbook preflight does (a booklet for printing only); exit 1 if it must be fixed.",
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -107,6 +113,7 @@ def build(
     strict: bool,
     booklet: bool,
     sheet: str | None,
+    check_after: bool,
 ) -> None:
     """Build the PDF handbook described by MANIFEST, or a school's edition with --school.
 
@@ -116,6 +123,7 @@ def build(
       handbook build --school schools/riverside.yaml
       handbook build --booklet -o build/fair-booklet.pdf
       handbook build --booklet --sheet letter -o build/half-letter-booklet.pdf
+      handbook build --preflight
     """
     from handbook.build import build_handbook
     from handbook.problems import counted
@@ -127,6 +135,8 @@ def build(
     _print_warnings(result.warnings)
     unit = ("printed side", "printed sides") if booklet else ("page", "pages")
     click.echo(f"wrote {result.output} ({counted(result.pages, *unit)})")
+    if check_after:
+        _run_preflight(result.output, print_only=booklet)  # a booklet is the printer's file, never posted online
 
 
 @main.command()
@@ -263,24 +273,39 @@ def new(directory: Path, from_default: bool) -> None:
     click.echo(f"created {directory} with {len(created)} files; run 'handbook build' inside it")
 
 
+PRINT_ONLY_HELP = "The file is only for the printer (a booklet): check printing, and report what it lacks for screen readers as warnings."
+
+
 @main.command()
 @click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-def preflight(pdf: Path) -> None:
-    """Check PDF as a print shop would: page size, fonts embedded, image resolution, nothing off the page.
+@click.option("--print-only", is_flag=True, help=PRINT_ONLY_HELP)
+def preflight(pdf: Path, print_only: bool) -> None:
+    """Check PDF for printing and for posting online, where screen readers read it.
 
-    Exits 1 when something must be fixed before printing.
+    For printing: page size, fonts embedded, image resolution, nothing off the page. For
+    posting online: tagged, a language, a title, pictures described, links in reading order.
+    Exits 1 when something must be fixed.
+
+    --print-only checks a file that is only for the printer (a booklet): what it lacks for
+    posting online is then a warning.
 
     \b
     Example:
       handbook preflight build/medical-coding-careers.pdf
+      handbook preflight --print-only build/fair-booklet.pdf
     """
+    _run_preflight(pdf, print_only)
+
+
+def _run_preflight(pdf: Path, print_only: bool) -> None:
+    """Print the preflight report of `pdf`; fail (exit 1) when something must be fixed."""
     from handbook.errors import HandbookError
     from handbook.preflight import preflight as run_preflight
     from handbook.problems import counted
 
-    report = run_preflight(pdf)
+    report = run_preflight(pdf, print_only=print_only)
     click.echo(f"preflight {pdf}")
     for line in report.lines():
         click.echo(line)
-    if report.failures:
-        raise HandbookError(f"{pdf}: {counted(len(report.failures), 'problem')} to fix before printing")
+    if report.to_fix:
+        raise HandbookError(f"{pdf}: {counted(len(report.to_fix), 'problem')} to fix before {report.fixing_before}")

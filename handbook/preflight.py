@@ -1,5 +1,6 @@
 """What a print shop checks before it prints a PDF: page size, embedded fonts, image resolution,
-and nothing drawn off the page."""
+and nothing drawn off the page; and what a PDF posted online needs for screen readers
+(`preflight_accessibility`), unless the file is only for the printer."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from handbook.errors import HandbookError
 from handbook.page_sizes import KNOWN_PAPER
+from handbook.preflight_accessibility import check_accessibility
 from handbook.problems import counted, os_problem
 from handbook.render.images import MIN_DPI
 
@@ -22,23 +24,60 @@ class DamagedPdf(HandbookError):
 
 @dataclass
 class Report:
-    """Findings of a preflight: facts, warnings (print anyway) and failures (fix first)."""
+    """Findings of a preflight: facts, warnings (print anyway) and failures (fix first).
+
+    `failures` and `warnings` are the printer's; `online_failures` and `online_warnings` are what
+    the file lacks for screen readers, which are only warnings for a file that is `print_only`.
+    """
 
     facts: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    online_warnings: list[str] = field(default_factory=list)
+    online_failures: list[str] = field(default_factory=list)
+    print_only: bool = False
+
+    @property
+    def to_fix(self) -> list[str]:
+        """Every failure that makes the preflight fail (exit 1)."""
+        return self.failures + ([] if self.print_only else self.online_failures)
+
+    @property
+    def all_warnings(self) -> list[str]:
+        return self.warnings + self.online_warnings + (self.online_failures if self.print_only else [])
+
+    @property
+    def fixing_before(self) -> str:
+        """What the failures stand in the way of: 'printing', 'posting online' or both."""
+        if self.print_only:
+            return "printing"
+        return "printing or posting online" if self.failures else "posting online"
+
+    def verdict(self) -> str:
+        if self.print_only:
+            return "not ready to print" if self.failures else "ready to print"
+        if self.failures:
+            return "not ready to print or to post online"
+        return "ready to print, not ready to post online" if self.online_failures else "ready to print and to post online"
 
     def lines(self) -> list[str]:
         out = [f"  {fact}" for fact in self.facts]
-        out += [f"  warning: {w}" for w in self.warnings]
-        out += [f"  FAIL: {f}" for f in self.failures]
-        verdict = "ready to print" if not self.failures else "not ready to print"
-        out.append(f"{verdict}: {counted(len(self.failures), 'failure')}, {counted(len(self.warnings), 'warning')}")
+        out += [f"  warning: {w}" for w in self.all_warnings]
+        if self.print_only and (self.online_failures or self.online_warnings):
+            out.append(
+                "  note: checked for printing only: this file is not for posting online, so what it lacks for screen readers is a warning here"
+            )
+        out += [f"  FAIL: {f}" for f in self.to_fix]
+        out.append(f"{self.verdict()}: {counted(len(self.to_fix), 'failure')}, {counted(len(self.all_warnings), 'warning')}")
         return out
 
 
-def preflight(path: Path) -> Report:
-    """Check the PDF at `path`; raise DamagedPdf when it cannot be read through."""
+def preflight(path: Path, print_only: bool = False) -> Report:
+    """Check the PDF at `path`; raise DamagedPdf when it cannot be read through.
+
+    With `print_only` (a booklet, say) the file is checked for printing: what it lacks for
+    screen readers is reported as warnings, since it is not the file to post online.
+    """
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -50,7 +89,7 @@ def preflight(path: Path) -> Report:
         raise HandbookError(f"{path}: cannot be read: {reason}; {fix}") from None
     if start != b"%PDF-":
         raise DamagedPdf(f"{path}: this is not a PDF (it does not start with %PDF-); expected a PDF file such as handbook build writes")
-    report = Report()
+    report = Report(print_only=print_only)
     quiet = logging.getLogger("pypdf")
     level = quiet.level
     quiet.setLevel(logging.ERROR)  # pypdf's notes on what it repaired; what it cannot repair is raised
@@ -59,6 +98,10 @@ def preflight(path: Path) -> Report:
         _page_sizes(reader, report)
         _fonts(reader, report)
         _placement(reader, report)
+        found = check_accessibility(reader, print_only)
+        report.facts.append(found.fact)
+        report.online_failures += found.failures
+        report.online_warnings += found.warnings
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         # A damaged file breaks pypdf anywhere in its objects; none of it can be trusted.
         detail = str(exc).rstrip(".") or type(exc).__name__
