@@ -203,3 +203,11 @@ def test_the_docs_list_exactly_the_registered_block_kinds_each_with_its_section(
     assert listed.splitlines() == [f"- `{kind.name}`: {kind.summary}" for kind in KINDS], "docs/format.md's list of kinds"
     headings = re.findall(r"^### `(\w+)`$", text, re.M)
     assert headings == [kind.name for kind in KINDS], "docs/format.md needs a section '### `kind`' per block kind, in order"
+
+
+def test_the_docs_say_how_each_registered_block_kind_is_tagged():
+    from handbook.blocks import KINDS
+
+    text = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)` \| (.+) \|$", text.split("How each kind is tagged", 1)[1], re.MULTILINE)
+    assert [name for name, _ in rows][: len(KINDS)] == [kind.name for kind in KINDS]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reportlab.platypus import ListFlowable, ListItem
+from reportlab.platypus.flowables import _listWrapOn
 
 from handbook.render.structure import Element
 from handbook.render.tagging import TaggedLabel
@@ -11,7 +12,17 @@ NUMBERING = {"bullet": "Disc", "1": "Decimal"}  # ReportLab's bullet types, as /
 
 
 class TaggedList(ListFlowable):
-    """A ListFlowable whose items' bullets or numbers are drawn as their Lbl elements."""
+    """A ListFlowable whose items' bullets or numbers are drawn as their Lbl elements.
+
+    It is measured without the document's frame: ReportLab copies the frame (deeply) for each
+    measurement in case an item adds content to it, which a list of paragraphs never does.
+    """
+
+    def wrap(self, aW, aH):
+        if self._dims != aW:
+            self.width, self.height = _listWrapOn(self._content, aW, None)
+            self._dims = aW
+        return self.width, self.height
 
     def _makeLIIndenter(self, flowable, bullet, params=None):
         label = getattr(flowable, "label_tag", None)

@@ -10,36 +10,48 @@ pages, annotations). Plain data: nothing here knows ReportLab.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Marked:
+class Marked(NamedTuple):
     """A piece of a page's content: the marked-content sequence `mcid` on page `page` (1-based)."""
 
     page: int
     mcid: int
 
 
-@dataclass(frozen=True, eq=False)
-class Annotated:
+class Annotated(NamedTuple):
     """An annotation (link, form field) on page `page`; `ref` is how the PDF refers to it."""
 
     page: int
     ref: object
 
 
-@dataclass(eq=False, repr=False)
 class Element:
-    """A structure element: its type, what it holds, and how it is described."""
+    """A structure element: its type, what it holds, and how it is described.
 
-    role: str
-    parent: Element | None = None
-    alt: str = ""  # alternative text: what a figure shows, said in words
-    actual_text: str = ""  # the words its content stands for, where the glyphs alone would mislead
-    lang: str = ""  # BCP 47, where it differs from the document's
-    attributes: dict[str, object] = field(default_factory=dict)  # e.g. {"O": "Table", "Scope": "Column"}
-    kids: list[Element | Marked | Annotated] = field(default_factory=list)
+    A handbook makes hundreds of these for each edition: a plain class with slots, quick to make.
+    """
+
+    __slots__ = ("role", "parent", "alt", "actual_text", "lang", "attributes", "kids")
+
+    def __init__(
+        self,
+        role: str,
+        parent: Element | None = None,
+        *,
+        alt: str = "",  # alternative text: what a figure shows, said in words
+        actual_text: str = "",  # the words its content stands for, where the glyphs alone would mislead
+        lang: str = "",  # BCP 47, where it differs from the document's
+        attributes: dict[str, object] | None = None,  # e.g. {"O": "Table", "Scope": "Column"}
+    ) -> None:
+        self.role = role
+        self.parent = parent
+        self.alt = alt
+        self.actual_text = actual_text
+        self.lang = lang
+        self.attributes = attributes
+        self.kids: list[Element | Marked | Annotated] = []
 
     def add(self, role: str, **details) -> Element:
         """A new element of type `role`, the last of this element's children."""

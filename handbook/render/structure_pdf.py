@@ -3,19 +3,27 @@
 The tree becomes a /StructTreeRoot in the catalog; each element a /StructElem; each page's
 marked content and each annotation is found again from its /StructParents or /StructParent key
 through the /ParentTree. Elements that nothing was drawn for are left out.
+
+A handbook has a few hundred structure elements. ReportLab's general dictionaries would spend
+more time formatting them than the pages' text takes, so each is written straight to bytes once
+every object it refers to has its number.
 """
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFString
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObject, PDFString
 
-from handbook.render.structure import Annotated, Element, Marked
+from handbook.render.structure import Annotated, Element
 from handbook.render.tagging import Marker
 
 
-def page_ref(page: int) -> PDFObjectReference:
-    """How ReportLab refers to page `page` (1-based)."""
-    return PDFObjectReference(f"Page{page}")
+class Written(PDFObject):
+    """A PDF object whose bytes are known before the document is formatted."""
+
+    data = b""
+
+    def format(self, document) -> bytes:
+        return self.data
 
 
 def page_keys(marker: Marker) -> dict[int, int]:
@@ -23,71 +31,95 @@ def page_keys(marker: Marker) -> dict[int, int]:
     return {page: len(marker.annotations) + index for index, page in enumerate(sorted(marker.contents))}
 
 
+def with_content(root: Element) -> list[Element]:
+    """The elements of `root`'s tree that something was drawn for, in reading order."""
+    kept: list[Element] = []
+
+    def visit(element: Element) -> bool:
+        start = len(kept)
+        kept.append(element)
+        drawn = False
+        for kid in element.kids:
+            drawn = (visit(kid) if isinstance(kid, Element) else True) or drawn
+        if not drawn:
+            del kept[start:]
+        return drawn
+
+    visit(root)
+    return kept
+
+
 def write_structure(document, root: Element, marker: Marker) -> None:
     """Add `root`'s tree (as drawn through `marker`) to ReportLab's `document` and mark the document tagged
     (unless nothing was drawn as any element's content)."""
-    if not root.has_content():
+    kept = with_content(root)
+    if not kept:
         return
-    refs: dict[int, PDFObjectReference] = {}
-    kept = [element for element in root.elements() if element.has_content()]
+    written = {id(element): Written() for element in kept}
     for number, element in enumerate(kept, start=1):
-        refs[id(element)] = PDFObjectReference(f"StructElem{number}")
-    tree_ref = PDFObjectReference("StructTreeRoot")
+        document.Reference(written[id(element)], f"StructElem{number}")
+    tree = Written()
+    document.Reference(tree, "StructTreeRoot")
+    numbers = document.idToObjectNumberAndVersion
+
+    def ref(name: str) -> str:
+        number, generation = numbers[name]
+        return f"{number} {generation} R"
+
+    refs = {id(element): ref(f"StructElem{number}") for number, element in enumerate(kept, start=1)}
+    tree_ref = ref("StructTreeRoot")
+    on_pages = set(marker.contents) | {annotation.page for annotation, _ in marker.annotations}
+    pages = {page: ref(f"Page{page}") for page in on_pages}  # how ReportLab names page `page` (1-based)
+    annotations = {id(kid): ref(kid.ref.name) for kid, _ in marker.annotations}
     for element in kept:
         parent = refs[id(element.parent)] if element.parent is not None else tree_ref
-        document.Reference(_element(element, parent, refs), refs[id(element)].name)
-    nums: list = []
-    for key, (_, element) in enumerate(marker.annotations):
-        nums += [key, refs[id(element)]]
+        written[id(element)].data = _element(element, parent, refs, pages, annotations, document)
+    nums = [f"{key} {refs[id(element)]}" for key, (_, element) in enumerate(marker.annotations)]
     for page, key in page_keys(marker).items():
-        nums += [key, PDFArray([refs[id(element)] for element in marker.contents[page]])]
-    tree = PDFDictionary(
-        {
-            "Type": PDFName("StructTreeRoot"),
-            "K": refs[id(root)],
-            "ParentTree": PDFDictionary({"Nums": PDFArray(nums)}),
-            "ParentTreeNextKey": len(marker.annotations) + len(marker.contents),
-        }
-    )
-    document.Reference(tree, tree_ref.name)
+        nums.append(f"{key} [{' '.join(refs[id(element)] for element in marker.contents[page])}]")
+    next_key = len(marker.annotations) + len(marker.contents)
+    tree.data = (
+        f"<< /Type /StructTreeRoot /K {refs[id(root)]} /ParentTree << /Nums [{' '.join(nums)}] >> /ParentTreeNextKey {next_key} >>"
+    ).encode("latin-1")
     catalog = document.Catalog
-    catalog.StructTreeRoot = tree_ref
+    catalog.StructTreeRoot = tree
     catalog.MarkInfo = PDFDictionary({"Marked": "true"})
 
 
-def _element(element: Element, parent: PDFObjectReference, refs: dict[int, PDFObjectReference]) -> PDFDictionary:
-    first_page = next((kid.page for kid in element.kids if not isinstance(kid, Element)), None)
+def _element(element: Element, parent: str, refs: dict[int, str], pages: dict[int, str], annotations: dict[int, str], document) -> bytes:
+    first_page = None
     kids = []
     for kid in element.kids:
         if isinstance(kid, Element):
             if id(kid) in refs:
                 kids.append(refs[id(kid)])
-        elif isinstance(kid, Marked):
-            if kid.page == first_page:
-                kids.append(kid.mcid)
-            else:
-                kids.append(PDFDictionary({"Type": PDFName("MCR"), "Pg": page_ref(kid.page), "MCID": kid.mcid}))
         elif isinstance(kid, Annotated):
-            kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Pg": page_ref(kid.page), "Obj": kid.ref}))
+            kids.append(f"<< /Type /OBJR /Pg {pages[kid.page]} /Obj {annotations[id(kid)]} >>")
+        else:
+            if first_page is None:
+                first_page = kid.page
+            kids.append(str(kid.mcid) if kid.page == first_page else f"<< /Type /MCR /Pg {pages[kid.page]} /MCID {kid.mcid} >>")
+    if first_page is None:
+        first_page = next((kid.page for kid in element.kids if isinstance(kid, Annotated)), None)
     # One kid is written as itself, as most PDF writers do (and some checkers expect).
-    entries = {"Type": PDFName("StructElem"), "S": PDFName(element.role), "P": parent, "K": kids[0] if len(kids) == 1 else PDFArray(kids)}
+    text = f"<< /Type /StructElem /S /{element.role} /P {parent} /K {kids[0] if len(kids) == 1 else '[' + ' '.join(kids) + ']'}"
     if first_page is not None:
-        entries["Pg"] = page_ref(first_page)
-    if element.alt:
-        entries["Alt"] = PDFString(element.alt)
-    if element.actual_text:
-        entries["ActualText"] = PDFString(element.actual_text)
-    if element.lang:
-        entries["Lang"] = PDFString(element.lang)
+        text += f" /Pg {pages[first_page]}"
+    out = [text.encode("latin-1")]
+    for key, value in (("Alt", element.alt), ("ActualText", element.actual_text), ("Lang", element.lang)):
+        if value:
+            out.append(f" /{key} ".encode("latin-1") + PDFString(value).format(document))
     if element.attributes:
-        entries["A"] = PDFDictionary({key: _value(value) for key, value in element.attributes.items()})
-    return PDFDictionary(entries)
+        attributes = " ".join(f"/{key} {_value(value)}" for key, value in element.attributes.items())
+        out.append(f" /A << {attributes} >>".encode("latin-1"))
+    out.append(b" >>")
+    return b"".join(out)
 
 
-def _value(value):
+def _value(value) -> str:
     """An attribute's value as PDF: names for words, arrays for sequences, numbers as they are."""
     if isinstance(value, str):
-        return PDFName(value)
+        return "/" + value
     if isinstance(value, (list, tuple)):
-        return PDFArray([_value(v) for v in value])
-    return value
+        return "[" + " ".join(_value(v) for v in value) + "]"
+    return f"{value:g}" if isinstance(value, float) else str(value)

@@ -52,23 +52,41 @@ class Marker:
 
     # Drawing -------------------------------------------------------------------------------
 
+    def begin(self, element: Element, flowable=None) -> None:
+        """What is drawn until `end` is `element`'s content (an artifact when `flowable` was drawn before)."""
+        what: Element | str = element
+        if flowable is not None:
+            if getattr(flowable, "_marked", False):
+                what = LAYOUT
+            else:
+                flowable._marked = True
+        self._close()
+        self._open.append(what)
+        self._start(what)
+
+    def end(self) -> None:
+        """Close what `begin` opened; drawing goes on as what was open before."""
+        self._close()
+        self._open.pop()
+        self._start(self._open[-1])
+
     @contextmanager
     def content(self, element: Element, flowable=None):
         """Mark what is drawn inside as `element`'s content (an artifact when `flowable` was drawn before)."""
-        if flowable is not None:
-            if getattr(flowable, "_marked", False):
-                with self.artifact(LAYOUT):
-                    yield
-                return
-            flowable._marked = True
-        with self._within(element):
+        self.begin(element, flowable)
+        try:
             yield
+        finally:
+            self._leave()
 
     @contextmanager
     def artifact(self, opening: str = LAYOUT):
         """Mark what is drawn inside as an artifact (`opening` says of what kind)."""
-        with self._within(opening):
+        self._enter(opening)
+        try:
             yield
+        finally:
+            self._leave()
 
     def drawn(self) -> None:
         """Something was put into the page that the marker did not see (a drawing deferred to this place)."""
@@ -89,22 +107,20 @@ class Marker:
 
     # Sequences -----------------------------------------------------------------------------
 
-    @contextmanager
-    def _within(self, what: Element | str):
+    def _enter(self, what: Element | str) -> None:
         self._close()
         self._open.append(what)
         self._start(what)
-        try:
-            yield
-        finally:
-            self._close()
-            self._open.pop()
-            self._start(self._open[-1])
+
+    def _leave(self) -> None:
+        self._close()
+        self._open.pop()
+        self._start(self._open[-1])
 
     def _start(self, what: Element | str) -> None:
         code = self._canvas._code
         if isinstance(what, Element):
-            page = self._canvas.getPageNumber()
+            page = self._canvas._pageNumber
             marked = self.contents.setdefault(page, [])
             mcid = len(marked)
             marked.append(what)
@@ -121,9 +137,11 @@ class Marker:
         code = self._canvas._code
         if self._opened_at is not None and self._opened_at == len(code) - 1:
             del code[-1]
-            if self._opened_mark is not None:
-                self.contents[self._opened_mark.page].pop()
-                self._open[-1].kids.remove(self._opened_mark)
+            mark = self._opened_mark
+            if mark is not None:
+                self.contents[mark.page].pop()
+                kids = self._open[-1].kids
+                del kids[max(i for i, kid in enumerate(kids) if kid is mark)]
         else:
             code.append("EMC")
         self._opened_at = None
@@ -138,8 +156,11 @@ class Tagged:
         marker = getattr(canvas, "tags", None)
         if marker is None or self.tag is None:
             return super().drawOn(canvas, x, y, _sW)
-        with marker.content(self.tag, self):
+        marker.begin(self.tag, self)
+        try:
             return super().drawOn(canvas, x, y, _sW)
+        finally:
+            marker.end()
 
 
 class TaggedLabel:

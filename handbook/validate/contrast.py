@@ -6,6 +6,8 @@ colour, what it is drawn on and its size, so a new style is checked without a ch
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from handbook.model import Theme
 from handbook.problems import Problems, Where
 from handbook.style_sheet import COVER_PATTERN_ALPHA, PAPER, PAPER_TINT, THEME_COLOURS, WHITE, ThemedText, themed_text
@@ -26,6 +28,7 @@ def relative_luminance(colour: str) -> float:
     return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
 
 
+@lru_cache(maxsize=256)  # a pure function of two colours; every edition of a batch asks about the same few
 def contrast_ratio(first: str, second: str) -> float:
     """The WCAG 2.1 contrast ratio of two "#rrggbb" colours, from 1 (the same) to 21 (black and white)."""
     lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
