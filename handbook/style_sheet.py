@@ -8,6 +8,7 @@ the two are hard to tell apart (validate/contrast.py); this module imports no Re
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from handbook.settings import THEME
@@ -138,7 +139,8 @@ class ThemedText(NamedTuple):
     bold: bool
 
 
-def themed_text() -> list[ThemedText]:
+@lru_cache(maxsize=1)  # the style sheet is fixed: worked out once, not for every edition checked
+def themed_text() -> tuple[ThemedText, ...]:
     """Every text a theme colour is used for or drawn under, once each, in the order of the style sheet."""
     found: list[ThemedText] = []
     for name in STYLE_SHEET:
@@ -152,4 +154,4 @@ def themed_text() -> list[ThemedText]:
             text = ThemedText(use, colour, on, size, bold)
             if themed and text not in found:
                 found.append(text)
-    return found
+    return tuple(found)

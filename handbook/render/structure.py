@@ -33,7 +33,7 @@ class Element:
     A handbook makes hundreds of these for each edition: a plain class with slots, quick to make.
     """
 
-    __slots__ = ("role", "parent", "alt", "actual_text", "lang", "attributes", "kids")
+    __slots__ = ("role", "parent", "alt", "actual_text", "lang", "attributes", "kids", "ref")
 
     def __init__(
         self,
@@ -52,6 +52,7 @@ class Element:
         self.lang = lang
         self.attributes = attributes
         self.kids: list[Element | Marked | Annotated] = []
+        self.ref = ""  # how the PDF refers to it ("12 0 R"), once it is written there
 
     def add(self, role: str, **details) -> Element:
         """A new element of type `role`, the last of this element's children."""

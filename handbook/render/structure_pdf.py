@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObject, PDFString
 
-from handbook.render.structure import Annotated, Element
+from handbook.render.structure import Annotated, Element, Marked
 from handbook.render.tagging import Marker
 
 
@@ -55,9 +55,9 @@ def write_structure(document, root: Element, marker: Marker) -> None:
     kept = with_content(root)
     if not kept:
         return
-    written = {id(element): Written() for element in kept}
-    for number, element in enumerate(kept, start=1):
-        document.Reference(written[id(element)], f"StructElem{number}")
+    written = [Written() for _ in kept]
+    for number, obj in enumerate(written, start=1):
+        document.Reference(obj, f"StructElem{number}")
     tree = Written()
     document.Reference(tree, "StructTreeRoot")
     numbers = document.idToObjectNumberAndVersion
@@ -66,45 +66,47 @@ def write_structure(document, root: Element, marker: Marker) -> None:
         number, generation = numbers[name]
         return f"{number} {generation} R"
 
-    refs = {id(element): ref(f"StructElem{number}") for number, element in enumerate(kept, start=1)}
+    for number, element in enumerate(kept, start=1):
+        element.ref = ref(f"StructElem{number}")
     tree_ref = ref("StructTreeRoot")
     on_pages = set(marker.contents) | {annotation.page for annotation, _ in marker.annotations}
     pages = {page: ref(f"Page{page}") for page in on_pages}  # how ReportLab names page `page` (1-based)
     annotations = {id(kid): ref(kid.ref.name) for kid, _ in marker.annotations}
-    for element in kept:
-        parent = refs[id(element.parent)] if element.parent is not None else tree_ref
-        written[id(element)].data = _element(element, parent, refs, pages, annotations, document)
-    nums = [f"{key} {refs[id(element)]}" for key, (_, element) in enumerate(marker.annotations)]
+    for element, obj in zip(kept, written):
+        obj.data = _element(element, element.parent.ref if element.parent is not None else tree_ref, pages, annotations, document)
+    nums = [f"{key} {element.ref}" for key, (_, element) in enumerate(marker.annotations)]
     for page, key in page_keys(marker).items():
-        nums.append(f"{key} [{' '.join(refs[id(element)] for element in marker.contents[page])}]")
+        nums.append(f"{key} [{' '.join(element.ref for element in marker.contents[page])}]")
     next_key = len(marker.annotations) + len(marker.contents)
     tree.data = (
-        f"<< /Type /StructTreeRoot /K {refs[id(root)]} /ParentTree << /Nums [{' '.join(nums)}] >> /ParentTreeNextKey {next_key} >>"
+        f"<< /Type /StructTreeRoot /K {root.ref} /ParentTree << /Nums [{' '.join(nums)}] >> /ParentTreeNextKey {next_key} >>"
     ).encode("latin-1")
     catalog = document.Catalog
     catalog.StructTreeRoot = tree
     catalog.MarkInfo = PDFDictionary({"Marked": "true"})
 
 
-def _element(element: Element, parent: str, refs: dict[int, str], pages: dict[int, str], annotations: dict[int, str], document) -> bytes:
+def _element(element: Element, parent: str, pages: dict[int, str], annotations: dict[int, str], document) -> bytes:
     first_page = None
     kids = []
     for kid in element.kids:
-        if isinstance(kid, Element):
-            if id(kid) in refs:
-                kids.append(refs[id(kid)])
-        elif isinstance(kid, Annotated):
-            kids.append(f"<< /Type /OBJR /Pg {pages[kid.page]} /Obj {annotations[id(kid)]} >>")
-        else:
+        kind = type(kid)
+        if kind is Marked:
             if first_page is None:
                 first_page = kid.page
             kids.append(str(kid.mcid) if kid.page == first_page else f"<< /Type /MCR /Pg {pages[kid.page]} /MCID {kid.mcid} >>")
+        elif kind is Annotated:
+            kids.append(f"<< /Type /OBJR /Pg {pages[kid.page]} /Obj {annotations[id(kid)]} >>")
+        elif kid.ref:  # an element something was drawn for
+            kids.append(kid.ref)
     if first_page is None:
-        first_page = next((kid.page for kid in element.kids if isinstance(kid, Annotated)), None)
+        first_page = next((kid.page for kid in element.kids if type(kid) is Annotated), None)
     # One kid is written as itself, as most PDF writers do (and some checkers expect).
     text = f"<< /Type /StructElem /S /{element.role} /P {parent} /K {kids[0] if len(kids) == 1 else '[' + ' '.join(kids) + ']'}"
     if first_page is not None:
         text += f" /Pg {pages[first_page]}"
+    if not (element.alt or element.actual_text or element.lang or element.attributes):
+        return (text + " >>").encode("latin-1")
     out = [text.encode("latin-1")]
     for key, value in (("Alt", element.alt), ("ActualText", element.actual_text), ("Lang", element.lang)):
         if value:
