@@ -92,3 +92,30 @@ def test_a_document_exposes_the_info_and_time_stamp_metadata_repeats():
         "render/metadata.py",
     )
     fail_unless("Metadata" in type(document.Catalog).__NoDefault__, "PDFCatalog's Metadata entry", "render/metadata.py")
+
+
+def test_the_hooks_tagging_uses_are_where_canvas_tagging_and_lists_use_them():
+    import inspect
+
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfbase.ttfonts import makeToUnicodeCMap
+    from reportlab.pdfgen.textobject import PDFTextObject
+    from reportlab.platypus import ListFlowable, flowables, paragraph
+
+    page = pdfdoc.PDFPage()
+    page.__NoDefault__ = [*pdfdoc.PDFPage.__NoDefault__, "Tabs"]
+    page.Tabs = pdfdoc.PDFName("S")
+    fail_unless("__NoDefault__" in inspect.getsource(pdfdoc.PDFCatalog.format), "how a page dictionary picks its keys", "render/canvas.py")
+    fail_unless("self._setAnnotations(page)" in inspect.getsource(Canvas.showPage), "where a page gets its annotations", "render/canvas.py")
+    fail_unless("_addAnnotation" in inspect.getsource(Canvas.linkURL), "how links are added", "render/canvas.py")
+    fail_unless("PDFTextObject(" in inspect.getsource(Canvas.beginText), "how a text object is made", "render/canvas.py")
+    fail_unless("tx._textOut(" in inspect.getsource(paragraph), "how a paragraph writes its lines", "render/canvas.py")
+    fail_unless(hasattr(PDFTextObject, "_textOut"), "the text object's line writer", "render/canvas.py")
+    fail_unless("_makeLIIndenter" in inspect.getsource(ListFlowable._getContent), "how a list item gets its bullet", "render/lists.py")
+    fail_unless(
+        list(inspect.signature(flowables._listWrapOn).parameters)[:3] == ["F", "availWidth", "canv"], "_listWrapOn", "render/lists.py"
+    )
+    fail_unless("<00> <0000>" in makeToUnicodeCMap("F", [0, 65]), "the ToUnicode map of a subset", "render/faces.py")
+    fail_unless(
+        "idToObjectNumberAndVersion" in inspect.getsource(pdfdoc.PDFDocument.Reference), "object numbering", "render/structure_pdf.py"
+    )

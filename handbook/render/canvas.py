@@ -67,6 +67,8 @@ class HandbookCanvas(Canvas):
             annotation = annotation.Dict()
         widget = annotation["Subtype"] == PDFName("Widget")
         super()._addAnnotation(annotation, name, addtopage)
+        if not addtopage:
+            return  # not on this page: nothing for a reader to meet here
         key = self.tags.annotate(annotation, self._annotationrefs[-1], "Form" if widget else "Link")
         annotation["StructParent"] = key
         if not widget and not getattr(annotation.dict.get("Contents"), "s", ""):

@@ -9,10 +9,11 @@ is written as a plain, unfiltered stream, which tools that do not read PDF can s
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream, format
 from reportlab.pdfgen.canvas import Canvas
+
+from handbook.render.inline import escape  # &, < and > as entities: all XML text needs
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold
 
