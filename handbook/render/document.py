@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from copy import copy
 from dataclasses import replace
 from functools import partial
 from typing import BinaryIO
@@ -77,6 +78,17 @@ class HandbookDoc(BaseDocTemplate):
         return self._at_top
 
 
+class TextFrame(Frame):
+    """The frame the text flows in.
+
+    ReportLab copies the current frame deeply each time it measures a KeepTogether or a list, so
+    that measuring cannot move it; a frame's state is numbers, so a shallow copy is the same copy.
+    """
+
+    def __deepcopy__(self, memo):
+        return copy(self)
+
+
 def text_frame(page_size: str) -> tuple[float, float]:
     """The width and height of the text on a page, in points."""
     width, height = PAGE_SIZES[page_size]
@@ -137,7 +149,7 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
         displayDocTitle=1,
         lang=handbook.language,
     )
-    frame = Frame(
+    frame = TextFrame(
         MARGIN_SIDE, MARGIN_BOTTOM, *text_frame(handbook.page_size), id="text", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
     )
     # The structure tree, in reading order: the cover, the contents, each section, the back cover.
