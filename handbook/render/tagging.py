@@ -9,8 +9,6 @@ its words are in the tree once.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 from handbook.render.structure import Annotated, Element, Marked
 
 ARTIFACT = "/Artifact BMC"
@@ -70,23 +68,24 @@ class Marker:
         self._open.pop()
         self._start(self._open[-1])
 
-    @contextmanager
-    def content(self, element: Element, flowable=None):
-        """Mark what is drawn inside as `element`'s content (an artifact when `flowable` was drawn before)."""
+    def content(self, element: Element, flowable=None) -> Marker:
+        """`with marker.content(element):` marks what is drawn inside as `element`'s content (an artifact
+        when `flowable` was drawn before)."""
         self.begin(element, flowable)
-        try:
-            yield
-        finally:
-            self._leave()
+        return self
 
-    @contextmanager
-    def artifact(self, opening: str = LAYOUT):
-        """Mark what is drawn inside as an artifact (`opening` says of what kind)."""
-        self._enter(opening)
-        try:
-            yield
-        finally:
-            self._leave()
+    def artifact(self, opening: str = LAYOUT) -> Marker:
+        """`with marker.artifact():` marks what is drawn inside as an artifact (`opening` says of what kind)."""
+        self._close()
+        self._open.append(opening)
+        self._start(opening)
+        return self
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc) -> None:
+        self.end()
 
     def drawn(self) -> None:
         """Something was put into the page that the marker did not see (a drawing deferred to this place)."""
@@ -106,16 +105,6 @@ class Marker:
         return len(self.annotations) - 1
 
     # Sequences -----------------------------------------------------------------------------
-
-    def _enter(self, what: Element | str) -> None:
-        self._close()
-        self._open.append(what)
-        self._start(what)
-
-    def _leave(self) -> None:
-        self._close()
-        self._open.pop()
-        self._start(self._open[-1])
 
     def _start(self, what: Element | str) -> None:
         code = self._canvas._code
