@@ -162,3 +162,11 @@ def test_salary_chart_is_on_the_page_of_its_table(default_pdf):
     texts = page_texts(default_pdf)
     page = next(t for t in texts[2:] if "What medical records and health information technicians earn" in t)
     assert "At a glance" in page
+
+
+def test_a_build_leaves_reportlabs_settings_as_it_found_them(tmp_path):
+    from reportlab import rl_config
+
+    before = rl_config.useA85, rl_config.shapeChecking
+    build_handbook(DEFAULT_MANIFEST, tmp_path / "h.pdf")
+    assert (rl_config.useA85, rl_config.shapeChecking) == before

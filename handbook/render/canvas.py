@@ -37,7 +37,7 @@ class SpacedLines(PDFTextObject):
     def _textOut(self, text, TStar=0):
         if TStar and not text.endswith(" "):
             text += " "
-        super()._textOut(text, TStar)
+        PDFTextObject._textOut(self, text, TStar)
 
 
 class HandbookCanvas(Canvas):

@@ -126,6 +126,20 @@ def blurry_images(handbook: Handbook) -> list[Problem]:
 
 def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     """Write `handbook` as a PDF to the binary stream `out`; return its page count."""
+    from reportlab import rl_config
+
+    # ReportLab's own settings, for this build only: binary compressed streams rather than ASCII85
+    # text (a fifth smaller and quicker to write), and no check of each attribute a chart's shapes
+    # are given (a help while writing chart code, a cost in every build).
+    saved = rl_config.useA85, rl_config.shapeChecking
+    rl_config.useA85 = rl_config.shapeChecking = 0
+    try:
+        return _render_pdf(handbook, out)
+    finally:
+        rl_config.useA85, rl_config.shapeChecking = saved
+
+
+def _render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     styles = styles_for(handbook.theme)
     width, height = PAGE_SIZES[handbook.page_size]
     doc = HandbookDoc(
@@ -184,17 +198,10 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
             PageTemplate("back", frames=[frame], onPage=decor.back),
         ]
     )
-    from reportlab import rl_config
-
-    # ReportLab's own setting: binary compressed streams rather than ASCII85 text, a fifth smaller
-    # and quicker to write. Set for this build only.
-    ascii85, rl_config.useA85 = rl_config.useA85, 0
     try:
         doc.build(story, canvasmaker=partial(HandbookCanvas, structure=root))
     except LayoutError:
         raise HandbookError(
             f"{doc.origin or 'the handbook'} is taller than a page and cannot be split; shorten it or split it into smaller blocks"
         ) from None
-    finally:
-        rl_config.useA85 = ascii85
     return doc.canv.page_count if hasattr(doc, "canv") else 0
