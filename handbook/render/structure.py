@@ -60,17 +60,6 @@ class Element:
         self.kids.append(element)
         return element
 
-    def has_content(self) -> bool:
-        """Whether anything on a page belongs to this element or one inside it."""
-        return any(not isinstance(kid, Element) or kid.has_content() for kid in self.kids)
-
-    def elements(self):
-        """This element and all inside it, in reading order."""
-        yield self
-        for kid in self.kids:
-            if isinstance(kid, Element):
-                yield from kid.elements()
-
     def __repr__(self) -> str:
         return f"<{self.role} {len(self.kids)} kids>"
 
