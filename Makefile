@@ -71,12 +71,44 @@ check: $(TOOL)
 clean:
 	rm -rf build .pytest_cache
 
-# The pictures in README.md, rendered from the real default handbook.
+# Proof sheets for signing off: a contact sheet of the default handbook and of every school
+# edition, in colour and in greys (as a photocopier prints), in build/proofs/. Like the
+# editions, only the sheets whose PDF changed are made again, all by one `handbook proof` run.
+PROOF_SOURCES := $(DEFAULT_PDF) $(SCHOOL_PDFS)
+PROOF_SHEETS := $(foreach pdf,$(PROOF_SOURCES),$(patsubst %.pdf,build/proofs/%-sheet.png,$(notdir $(pdf))) \
+  $(patsubst %.pdf,build/proofs/%-gray-sheet.png,$(notdir $(pdf))))
+PROOF_STALE := build/proofs/.stale
+
+.PHONY: proofs proof-sheets
+proofs: pdf schools
+	@$(MAKE) --no-print-directory proof-sheets
+
+proof-sheets: $(PROOF_SHEETS)
+	@if [ -s $(PROOF_STALE) ]; then \
+	  set -- $$(sort -u $(PROOF_STALE)); rm -f $(PROOF_STALE); \
+	  $(HANDBOOK) proof --sheet-only -o build/proofs "$$@" && $(HANDBOOK) proof --sheet-only --gray -o build/proofs "$$@"; \
+	fi
+
+build/proofs/%-gray-sheet.png: build/%.pdf $(TOOL)
+	@mkdir -p build/proofs
+	@echo $< >> $(PROOF_STALE)
+build/proofs/%-sheet.png: build/%.pdf $(TOOL)
+	@mkdir -p build/proofs
+	@echo $< >> $(PROOF_STALE)
+build/proofs/%-gray-sheet.png: build/schools/%.pdf $(TOOL)
+	@mkdir -p build/proofs
+	@echo $< >> $(PROOF_STALE)
+build/proofs/%-sheet.png: build/schools/%.pdf $(TOOL)
+	@mkdir -p build/proofs
+	@echo $< >> $(PROOF_STALE)
+
+# The pictures in README.md, rendered from the real default handbook by `handbook proof`.
 .PHONY: readme-images
-readme-images: $(DEFAULT_PDF)
+readme-images: $(DEFAULT_PDF) $(TOOL)
+	$(HANDBOOK) proof --dpi 60 -o build/readme $(DEFAULT_PDF)
 	mkdir -p docs/images
-	pdftoppm -r 60 -png -f 1 -l 1 -singlefile $(DEFAULT_PDF) docs/images/cover
-	pdftoppm -r 60 -png -f 5 -l 5 -singlefile $(DEFAULT_PDF) docs/images/inner-page
+	cp build/readme/medical-coding-careers-page-1.png docs/images/cover.png
+	cp build/readme/medical-coding-careers-page-5.png docs/images/inner-page.png
 
 # The JSON Schemas in schema/ and the key tables of docs/format.md, generated from the block
 # kinds (handbook/blocks/) and the setting declarations (handbook/settings.py); a test fails

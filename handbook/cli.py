@@ -309,3 +309,50 @@ def _run_preflight(pdf: Path, print_only: bool) -> None:
         click.echo(line)
     if report.to_fix:
         raise HandbookError(f"{pdf}: {counted(len(report.to_fix), 'problem')} to fix before {report.fixing_before}")
+
+
+@main.command()
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "-o", "--output", "directory", type=click.Path(path_type=Path, file_okay=False), default=Path("build/proofs"), show_default=True
+)
+@click.option("--dpi", type=click.IntRange(10, 600), default=50, show_default=True, help="Resolution of the page pictures.")
+@click.option("--gray", is_flag=True, help="Render in greys, as a photocopier prints (files named NAME-gray-...).")
+@click.option("--sheet-only", is_flag=True, help="Write the contact sheet only, not a picture of each page.")
+@click.option(
+    "--against",
+    "old",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="An earlier edition: show which pages of PDF changed since it, marked in colour.",
+)
+def proof(pdfs: tuple[Path, ...], directory: Path, dpi: int, gray: bool, sheet_only: bool, old: Path | None) -> None:
+    """Proof sheets of each PDF for signing off: a PNG of every page and a contact sheet of them all.
+
+    With --against OLD.pdf, compare one PDF with an earlier edition instead: the pages
+    that changed, were added or were removed, and a sheet of the changed pages, before
+    beside now, with what changed marked in colour.
+
+    \b
+    Example:
+      handbook proof build/medical-coding-careers.pdf
+      handbook proof --gray --sheet-only build/schools/*.pdf -o build/proofs
+      handbook proof --against last-year.pdf build/medical-coding-careers.pdf -o build/changes
+    """
+    if old is not None:
+        from handbook.proof_changes import write_changes
+
+        if len(pdfs) != 1:
+            raise click.UsageError("--against compares one PDF with an earlier edition: give one PDF after it")
+        changes, sheet = write_changes(old, pdfs[0], directory, dpi, gray)
+        click.echo(f"compared {old} ({len(changes.old.pages)} pages) with {pdfs[0]} ({len(changes.new.pages)} pages)")
+        for line in changes.lines():
+            click.echo(f"  {line}")
+        if sheet:
+            click.echo(f"wrote {sheet}")
+        return
+    from handbook.proof import write_proof
+
+    for pdf in pdfs:
+        written = write_proof(pdf, directory, dpi, gray, pages=not sheet_only)
+        pages = "" if sheet_only else f" and {len(written) - 1} page pictures at {dpi} dpi"
+        click.echo(f"wrote {written[-1]}{pages}")

@@ -132,3 +132,19 @@ def test_editions_depend_on_the_code(tmp_path):
     make(project, "schools")
     touch(project / "handbook/build.py")
     assert "built 3, failed 0" in make(project, "schools")
+
+
+def test_make_proofs_makes_a_sheet_of_every_edition_and_then_only_of_what_changed(tmp_path):
+    project = copy_project(tmp_path / "project")
+    output = make(project, "proofs")
+    sheets = [f"{name}{shade}-sheet.png" for name in ("medical-coding-careers", *EDITIONS) for shade in ("", "-gray")]
+    for sheet in sheets:
+        assert f"wrote build/proofs/{sheet}" in output
+        assert (project / "build/proofs" / sheet).is_file()
+    assert "wrote" not in make(project, "proofs")
+    touch(project / "schools/riverside.yaml")
+    output = make(project, "proofs")
+    assert [line for line in output.splitlines() if line.startswith("wrote build/proofs/")] == [
+        "wrote build/proofs/riverside-sheet.png",
+        "wrote build/proofs/riverside-gray-sheet.png",
+    ]

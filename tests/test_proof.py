@@ -1,0 +1,97 @@
+"""handbook proof: a picture of every page and a contact sheet, read back from the files written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from PIL import Image
+from reportlab.pdfgen.canvas import Canvas
+
+from handbook.cli import main
+
+
+def pdf_of(path: Path, pages: int, title: str = "Test Guide", words: str = "Page") -> Path:
+    canvas = Canvas(str(path), pagesize=(612, 792), invariant=1)
+    canvas.setTitle(title)
+    canvas.setAuthor("Riverside High School")
+    for number in range(1, pages + 1):
+        canvas.setFont("Helvetica", 40)
+        canvas.drawString(72, 600, f"{words} {number}")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def picture(path: Path) -> Image.Image:
+    """The image in the PNG at `path`, read whole and the file closed."""
+    with Image.open(path) as image:
+        image.load()
+        return image
+
+
+def proof(*args: str):
+    return CliRunner().invoke(main, ["proof", *args], catch_exceptions=False)
+
+
+def test_one_picture_per_page_and_a_sheet(default_pdf, tmp_path):
+    from pypdf import PdfReader
+
+    result = proof(str(default_pdf), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    pages = len(PdfReader(default_pdf).pages)
+    pictures = sorted(tmp_path.glob("handbook-page-*.png"))
+    assert len(pictures) == pages
+    assert [p.name for p in pictures][0] == "handbook-page-1.png"
+    assert picture(pictures[0]).size == (425, 550)  # Letter at 50 dpi
+    assert (tmp_path / "handbook-sheet.png").is_file()
+    assert f"wrote {tmp_path / 'handbook-sheet.png'} and {pages} page pictures at 50 dpi" in result.output
+
+
+def test_resolution_and_page_numbers_padded(tmp_path):
+    pdf = pdf_of(tmp_path / "ten.pdf", 10)
+    assert proof(str(pdf), "-o", str(tmp_path / "out"), "--dpi", "20").exit_code == 0
+    names = sorted(p.name for p in (tmp_path / "out").glob("ten-page-*.png"))
+    assert names[0] == "ten-page-01.png" and names[-1] == "ten-page-10.png"
+    assert picture(tmp_path / "out" / "ten-page-01.png").size == (170, 220)
+
+
+def test_contact_sheet_grows_with_pages(tmp_path):
+    sizes = {}
+    for pages in (1, 3, 4, 5, 9):
+        pdf = pdf_of(tmp_path / f"p{pages}.pdf", pages)
+        assert proof(str(pdf), "-o", str(tmp_path), "--sheet-only").exit_code == 0
+        sizes[pages] = picture(tmp_path / f"p{pages}-sheet.png").size
+    assert sizes[1][0] < sizes[3][0] < sizes[4][0] == sizes[5][0]  # up to four pages in a row
+    assert sizes[4][1] < sizes[5][1] < sizes[9][1]  # then a row more
+    assert not list(tmp_path.glob("p1-page-*.png"))  # --sheet-only
+
+
+def test_gray_renders_greys_only(default_pdf, tmp_path):
+    assert proof(str(default_pdf), "-o", str(tmp_path), "--gray").exit_code == 0
+    cover = picture(tmp_path / "handbook-gray-page-1.png")
+    sheet = picture(tmp_path / "handbook-gray-sheet.png")
+    assert cover.mode == "L" and sheet.mode == "L"
+    assert not list(tmp_path.glob("handbook-page-*.png"))
+
+
+def test_sheet_names_the_edition(tmp_path):
+    from handbook.proof import contact_sheet, rasterise
+
+    proof_ = rasterise(pdf_of(tmp_path / "a.pdf", 2, title="Riverside Guide"))
+    assert proof_.title == "Riverside Guide \u00b7 Riverside High School"  # the edition: title and school
+    plain = contact_sheet(proof_)
+    proof_.title = "Another Guide With A Much Longer Name Than That"
+    assert contact_sheet(proof_).tobytes() != plain.tobytes()
+
+
+def test_not_a_pdf_is_a_clear_error_and_writes_nothing(tmp_path):
+    bad = tmp_path / "notes.pdf"
+    bad.write_text("just words")
+    result = CliRunner().invoke(main, ["proof", str(bad), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{bad}: cannot be read as a PDF (data format error): it is damaged, cut short or not a PDF at all; "
+        "expected a PDF such as handbook build writes\n"
+    )
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
