@@ -35,11 +35,16 @@ class NodeCache:
             return None
         return value, found
 
-    def remember(self, key: tuple, value: object, found: tuple[Problem, ...], files=()) -> None:
-        """Keep `value` under `key` for as long as each of `files` keeps the bytes it has now."""
+    def remember(self, key: tuple, value: object, found: tuple[Problem, ...], contents: tuple[tuple[Path, str], ...] = ()) -> None:
+        """Keep `value` under `key` for as long as each file of `contents` has the digest beside it.
+
+        Each digest must be taken before the file was read for `value` (`content_digest`): a file
+        saved again while it was being validated then no longer matches, where a digest taken
+        afterwards would tie what was read before the save to the bytes after it.
+        """
         if len(self._validated) >= self.VALIDATED_LIMIT:
             self._validated.clear()
-        self._validated[key] = (value, found, _contents(files))
+        self._validated[key] = (value, found, tuple(contents))
 
     def parsed(self, path: Path, data: bytes) -> tuple[Node | None, tuple[Problem, ...]] | None:
         """The node the file at `path` was parsed into and the problems found, if it was parsed from `data`."""
@@ -55,13 +60,14 @@ class NodeCache:
         self._files[path.resolve()] = (data, node, found)
 
 
+def content_digest(path: Path) -> str:
+    """A digest of the bytes of the file at `path` now ("" when it cannot be read)."""
+    try:
+        return cache.key([Path(path).read_bytes()])
+    except OSError:
+        return ""
+
+
 def _contents(files) -> tuple[tuple[Path, str], ...]:
-    """Each file with a digest of its bytes now ("" when it cannot be read)."""
-    found = []
-    for path in files:
-        try:
-            digest = cache.key([Path(path).read_bytes()])
-        except OSError:
-            digest = ""
-        found.append((Path(path), digest))
-    return tuple(found)
+    """Each file with a digest of its bytes now."""
+    return tuple((Path(path), content_digest(path)) for path in files)

@@ -306,3 +306,57 @@ def test_parsed_yaml_stored_by_other_code_is_not_read(folder, monkeypatch):
 def test_the_code_digest_follows_the_source_of_the_module():
     assert cache.code_digest("loader.py") != cache.code_digest("nodes.py")
     assert len(cache.code_digest("loader.py")) == 32
+
+
+@pytest.mark.parametrize("saved", ["section", "csv"])
+def test_a_file_saved_while_it_is_validated_is_not_kept_as_its_result(project, monkeypatch, saved):
+    """An editor's save that lands while a section is being validated: the next build reads the saved bytes.
+
+    The save is made to happen at the worst moment, after the file was read and before what was
+    read is kept; a digest taken after reading would tie the old result to the new bytes.
+    """
+    import csv
+
+    from handbook.build import build_handbook
+    from handbook.node_cache import NodeCache
+    from handbook.validate import handbook as validate_handbook
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    data = project.root / "data" / "oews.csv"
+    data.parent.mkdir()
+    with data.open("w", newline="") as out:
+        csv.writer(out).writerows(
+            [["AREA_TITLE", "OCC_CODE", "OCC_TITLE", "A_MEDIAN"], ["Sample Nation", "29-2072", "Medical Records Specialists", "46,800"]]
+        )
+    project.section(
+        "pay",
+        """
+        - paragraph: The wage in this guide is 42630 dollars.
+        - salary_table:
+            source: BLS
+            period: "2025"
+            import: {file: data/oews.csv, occupation: 29-2072}
+    """,
+    )
+    manifest = project.manifest("sections/pay.yaml")
+    section = project.root / "sections" / "pay.yaml"
+    validate = validate_handbook._read_section
+    saves = []
+
+    def validated_then_saved(file, ctx, cache):
+        result = validate(file, ctx, cache)
+        if not saves:
+            saves.append(file)
+            if saved == "section":
+                section.write_bytes(section.read_bytes().replace(b"42630", b"52630"))
+            else:
+                data.write_bytes(data.read_bytes().replace(b"46,800", b"56,800"))
+        return result
+
+    monkeypatch.setattr(validate_handbook, "_read_section", validated_then_saved)
+    node_cache = NodeCache()
+    build_handbook(manifest, project.root / "first.pdf", cache=node_cache)
+    build_handbook(manifest, project.root / "second.pdf", cache=node_cache)
+    assert saves
+    text = pdf_text(project.root / "second.pdf")
+    assert ("52630" in text) if saved == "section" else ("$56,800" in text)

@@ -31,7 +31,7 @@ def resolve_inside(read: Reader, node: Node, path: str, name: str, root: Path) -
         return None
     found = find(read, node, path, name, root, expected="an image file", example="assets/logo.png")
     if found is not None:
-        read.files_seen.append(found)
+        read.saw(found)
     return found
 
 

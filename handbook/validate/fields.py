@@ -83,6 +83,7 @@ class Reader:
         self.glyphs: frozenset[int] | None = None  # what the handbook's font can draw, once known
         self.placeholders_seen = False  # whether any text read so far had a {school.*} or {var.*}
         self.files_seen: list = []  # files (images, CSVs) that what was read refers to, as resolved paths
+        self.digests_seen: dict = {}  # the digest of each of them, taken before it was read
         self._empty_reported: set[tuple[Where, str]] = set()
 
     def sharing(self, problems: Problems) -> Reader:
@@ -90,6 +91,13 @@ class Reader:
         other = Reader(problems, self.variables)
         other.font, other.glyphs = self.font, self.glyphs
         return other
+
+    def saw(self, path) -> None:
+        """Note a file that what is being read refers to, with a digest of its bytes before they are read."""
+        from handbook.node_cache import content_digest
+
+        self.files_seen.append(path)
+        self.digests_seen.setdefault(path, content_digest(path))
 
     def use_font(self, family: str) -> None:
         """Check drawn text against what `family` can draw from now on."""

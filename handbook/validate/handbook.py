@@ -12,7 +12,7 @@ from handbook.display import display_path
 from handbook.fonts import FONT_FAMILIES
 from handbook.loader import load_file
 from handbook.model import Handbook, Section, Theme
-from handbook.node_cache import NodeCache
+from handbook.node_cache import NodeCache, content_digest
 from handbook.nodes import Mapping, Node, Scalar
 from handbook.page_sizes import PAGE_SIZES
 from handbook.problems import Problems, Where
@@ -200,10 +200,11 @@ def read_section(file: Path, ctx: BlockContext, cache: NodeCache | None = None) 
         return section
     own = Problems()
     reader = ctx.read.sharing(own)
+    before = content_digest(file)  # taken before the file is read: a save while it is validated is not kept as its result
     section = _read_section(file, replace(ctx, read=reader), cache)
     ctx.read.problems.extend(own.all)
     if not reader.placeholders_seen:
-        cache.remember(key, section, own.all, (file, *reader.files_seen))
+        cache.remember(key, section, own.all, ((file, before), *reader.digests_seen.items()))
     return section
 
 
