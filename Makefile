@@ -12,12 +12,16 @@ TOOL ?= $(INSTALLED)
 DEFAULT_PDF := build/medical-coding-careers.pdf
 CODE := $(wildcard handbook/*.py handbook/*/*.py)
 
-.PHONY: pdf test check clean schools schema
+.PHONY: pdf test check clean schools schema watch
 
 pdf: $(DEFAULT_PDF)
 
 $(DEFAULT_PDF): $(TOOL) $(CODE)
 	$(HANDBOOK) build handbook.yaml -o $@ --depfile build/medical-coding-careers.d
+
+# Build the default handbook, then again each time one of its files is saved (Ctrl-C stops).
+watch: $(TOOL)
+	$(HANDBOOK) watch handbook.yaml -o $(DEFAULT_PDF)
 
 # School editions: one PDF per profile in schools/. Each edition's .d file, written by
 # handbook, names every file it was built from, so only editions whose inputs changed

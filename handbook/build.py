@@ -19,11 +19,12 @@ from handbook.validate.handbook import read_handbook
 
 @dataclass(frozen=True, eq=False)
 class BuildResult:
-    """Where a build wrote its PDF, how many pages it has, and what it warned about."""
+    """Where a build wrote its PDF, how many pages it has, what it warned about, and the files it was built from."""
 
     output: Path
     pages: int
     warnings: tuple[Problem, ...]
+    inputs: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -139,7 +140,7 @@ def build_handbook(
             depfile = beside
     if depfile is not None:
         write_depfile(depfile, target, inputs)
-    return BuildResult(target, pages, warnings)
+    return BuildResult(target, pages, warnings, tuple(inputs))
 
 
 def _booklet(handbook: Handbook, out, sheet: str | None) -> int:

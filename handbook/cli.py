@@ -140,6 +140,48 @@ def build(
 
 
 @main.command()
+@MANIFEST_ARG
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the PDF (default: as handbook build).")
+@SCHOOL_OPTION
+@click.pass_context
+def watch(ctx: click.Context, manifest: Path, output: Path | None, school: Path | None) -> None:
+    """Build the handbook, then build it again each time one of its files changes, until Ctrl-C.
+
+    Every file the edition is made from is watched: manifest or profile, sections, images,
+    imported CSVs, fonts. A change that breaks the content prints the problems and leaves
+    the last good PDF in place.
+
+    \b
+    Example:
+      handbook watch
+      handbook watch --school schools/riverside.yaml
+    """
+    from handbook.problems import counted
+    from handbook.watch import Watcher
+
+    _manifest_or_school(ctx, manifest, school)
+    _stop_on_signals()
+    watcher = Watcher(None if school else manifest, school, output, click.echo)
+    click.echo(f"watching {school or manifest} and the files it names; Ctrl-C stops", err=True)
+    try:
+        watcher.run()
+    except KeyboardInterrupt:
+        pass
+    click.echo(f"stopped after {counted(watcher.builds, 'build')}", err=True)
+
+
+def _stop_on_signals() -> None:
+    """Ctrl-C and `kill` stop a long-running command as KeyboardInterrupt, even where the shell started it ignoring Ctrl-C."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
+
+
+@main.command()
 @click.argument("profiles", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",

@@ -1,0 +1,152 @@
+"""handbook watch, driven as a counsellor uses it: edits, mistakes, deleted files, bursts of saves, Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, page_texts
+
+pytestmark = pytest.mark.slow  # runs handbook in a new process
+
+
+class Watching:
+    """`handbook watch` running in a project, its output lines read as they come."""
+
+    def __init__(self, project: Path) -> None:
+        self.project = project
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "handbook", "watch", "-o", "out.pdf"],
+            cwd=project,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def expect(self, pattern: str, timeout: float = 30) -> list[str]:
+        """The lines printed until one matches `pattern`."""
+        seen = []
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            seen.append(line)
+            if re.search(pattern, line):
+                return seen
+        raise AssertionError(f"no line matching {pattern!r} in {timeout} s; printed: {seen}")
+
+    def quiet(self, seconds: float = 1.0) -> list[str]:
+        """Every line printed in the next `seconds`."""
+        time.sleep(seconds)
+        found = []
+        while not self.lines.empty():
+            found.append(self.lines.get())
+        return found
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        code = self.process.wait(timeout=30)
+        self.reader.join(timeout=5)
+        self.process.stdout.close()
+        return code
+
+
+@pytest.fixture
+def watching(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("handbook.yaml", "sections", "assets"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+    watcher = Watching(project)
+    watcher.expect(r"^wrote out\.pdf \(\d+ pages\) in \d+ ms$")
+    yield watcher
+    watcher.stop()
+
+
+def words(pdf: Path) -> str:
+    """The PDF's text with every run of spaces and line breaks as one space."""
+    return re.sub(r"\s+", " ", " ".join(page_texts(pdf)))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text().replace(old, new))
+
+
+def test_an_edit_is_built_and_a_mistake_keeps_the_last_good_pdf(watching):
+    intro = watching.project / "sections/introduction.yaml"
+    pdf = watching.project / "out.pdf"
+    edit(intro, "Every visit to a doctor", "Each visit to a doctor")
+    watching.expect(r"^wrote out\.pdf")
+    assert "Each visit to a doctor" in words(pdf)
+    good = pdf.read_bytes()
+    intro.write_text(intro.read_text() + "  - paragraph: [unclosed\n")
+    lines = watching.expect(r"problem found")
+    assert any(line.startswith("sections/introduction.yaml:") and "YAML syntax error" in line for line in lines)
+    assert pdf.read_bytes() == good
+    edit(intro, "  - paragraph: [unclosed\n", "  - paragraph: Closed again.\n")
+    watching.expect(r"^wrote out\.pdf")
+    assert "Closed again." in words(pdf)
+
+
+def test_a_file_saved_by_renaming_a_new_one_over_it_is_seen(watching):
+    intro = watching.project / "sections/introduction.yaml"
+    temporary = intro.with_name(".introduction.yaml.swp")
+    temporary.write_text(intro.read_text().replace("Every visit to a doctor", "Every single visit to a doctor"))
+    os.replace(temporary, intro)
+    watching.expect(r"^wrote out\.pdf")
+    assert "Every single visit" in words(watching.project / "out.pdf")
+
+
+def test_a_section_removed_is_an_error_until_it_returns(watching, tmp_path):
+    skills = watching.project / "sections/skills.yaml"
+    kept = tmp_path / "skills.yaml"
+    shutil.move(skills, kept)
+    lines = watching.expect(r"problem found")
+    assert any("sections/skills.yaml' not found" in line for line in lines)
+    shutil.move(kept, skills)
+    watching.expect(r"^wrote out\.pdf")
+
+
+def test_a_burst_of_saves_is_built_at_most_twice(watching):
+    intro = watching.project / "sections/introduction.yaml"
+    text = intro.read_text()
+    for number in range(20):
+        intro.write_text(text.replace("Every visit to a doctor", f"Visit number {number} to a doctor"))
+        time.sleep(0.005)
+    lines = watching.expect(r"^wrote out\.pdf")
+    deadline = time.monotonic() + 30
+    while "Visit number 19 to a doctor" not in words(watching.project / "out.pdf"):
+        assert time.monotonic() < deadline, f"the last save was never built; printed: {lines}"
+        lines += watching.quiet(0.2)
+    lines += watching.quiet(1.0)
+    assert 1 <= sum(line.startswith("wrote ") for line in lines) <= 2, lines
+    assert not any("problem" in line for line in lines), lines
+
+
+def test_ctrl_c_stops_cleanly(watching):
+    assert watching.stop() == 0
+    rest = watching.quiet(0.2)
+    assert not any("Traceback" in line for line in rest), rest
+    assert rest[-1:] == ["stopped after 1 build"]
+    assert sorted(p.name for p in watching.project.iterdir()) == ["assets", "handbook.yaml", "out.pdf", "sections"]
