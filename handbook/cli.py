@@ -51,6 +51,15 @@ SCHOOL_OPTION = click.option(
 
 STRICT_OPTION = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 
+PRINT_SHOP_OPTION = click.option(
+    "--print-shop",
+    is_flag=True,
+    help="For a print shop: colour at the page edge runs 0.125 in (3 mm on A4) into a bleed, with TrimBox and BleedBox (print: bleed: true).",
+)
+CROP_MARKS_OPTION = click.option(
+    "--crop-marks", is_flag=True, help="For an offset printer: --print-shop with crop marks outside the bleed (print: crop_marks: true)."
+)
+
 
 def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None) -> None:
     from click.core import ParameterSource
@@ -103,6 +112,8 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
     is_flag=True,
     help="Then check the PDF as handbook preflight does (a booklet for printing only); exit 1 if it must be fixed.",
 )
+@PRINT_SHOP_OPTION
+@CROP_MARKS_OPTION
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -114,6 +125,8 @@ def build(
     booklet: bool,
     sheet: str | None,
     check_after: bool,
+    print_shop: bool,
+    crop_marks: bool,
 ) -> None:
     """Build the PDF handbook described by MANIFEST, or a school's edition with --school.
 
@@ -124,6 +137,8 @@ def build(
       handbook build --booklet -o build/fair-booklet.pdf
       handbook build --booklet --sheet letter -o build/half-letter-booklet.pdf
       handbook build --preflight
+      handbook build --print-shop -o build/for-lulu.pdf
+      handbook build --crop-marks -o build/for-the-printer.pdf
     """
     from handbook.build import build_handbook
     from handbook.problems import counted
@@ -131,7 +146,23 @@ def build(
     _manifest_or_school(ctx, manifest, school)
     if sheet and not booklet:
         raise click.UsageError("--sheet is for booklets: add --booklet, or leave --sheet out")
-    result = build_handbook(manifest, output, school=school, depfile=depfile, strict=strict, booklet=booklet, sheet=sheet)
+    if sheet and (print_shop or crop_marks):
+        given = "--crop-marks" if crop_marks else "--print-shop"
+        raise click.UsageError(
+            f"--sheet scales a booklet onto office paper, which has no room for bleed; for a print shop's booklet "
+            f"(full size, bleed around each sheet) leave --sheet out, or leave {given} out to print it in the office"
+        )
+    result = build_handbook(
+        manifest,
+        output,
+        school=school,
+        depfile=depfile,
+        strict=strict,
+        booklet=booklet,
+        sheet=sheet,
+        print_shop=print_shop,
+        crop_marks=crop_marks,
+    )
     _print_warnings(result.warnings)
     unit = ("printed side", "printed sides") if booklet else ("page", "pages")
     click.echo(f"wrote {result.output} ({counted(result.pages, *unit)})")
@@ -151,7 +182,9 @@ def build(
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of CPUs).")
 @click.option("--depfiles", is_flag=True, help="Write OUT_DIR/<profile>.d beside each PDF for make.")
-def batch(profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles: bool) -> None:
+@PRINT_SHOP_OPTION
+@CROP_MARKS_OPTION
+def batch(profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles: bool, print_shop: bool, crop_marks: bool) -> None:
     """Build the edition of every school profile in PROFILES into OUT_DIR.
 
     One failing profile does not stop the others; the exit status is 1 if any failed.
@@ -173,7 +206,7 @@ def batch(profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles:
         with click.progressbar(results, length=len(profiles), label="Building editions", file=sys.stderr) as bar:
             yield from bar
 
-    summary = run_batch(list(profiles), out_dir, jobs, depfiles=depfiles, progress=progress)
+    summary = run_batch(list(profiles), out_dir, jobs, depfiles=depfiles, progress=progress, print_shop=print_shop, crop_marks=crop_marks)
     for result in summary.failed:
         click.echo(f"{display_path(result.profile)}: edition not built:", err=True)
         click.echo(result.message, err=True)

@@ -7,7 +7,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from handbook.model import Handbook, School
-from handbook.render.drawing import MARGIN_SIDE, draw_image_fitted, draw_paragraph
+from handbook.render.drawing import MARGIN_SIDE, draw_image_fitted, draw_paragraph, fill_to_edge
 from handbook.render.inline import text_markup, url_markup
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.structure import Element
@@ -25,10 +25,11 @@ def has_back_cover(handbook: Handbook) -> bool:
     return handbook.school is not None and bool(handbook.school.contact or handbook.school.name)
 
 
-def draw_back_cover(canvas, handbook: Handbook, styles: Styles, width: float, height: float, part: Element) -> None:
+def draw_back_cover(canvas, handbook: Handbook, styles: Styles, width: float, height: float, part: Element, bleed: float = 0) -> None:
     """Contact panel with the school's logo and name, its contact lines, and a QR code when there is a website.
 
     Read in `part` from the top: the invitation, the school, how to reach it, the QR code, then the band at the foot.
+    The band runs `bleed` points past the page's edges, for a print shop.
     """
     school = handbook.school
     assert school is not None
@@ -40,9 +41,9 @@ def draw_back_cover(canvas, handbook: Handbook, styles: Styles, width: float, he
     canvas.saveState()
     band = 1.2 * inch
     canvas.setFillColor(styles.primary)
-    canvas.rect(0, 0, width, band, stroke=0, fill=1)
+    fill_to_edge(canvas, 0, 0, width, band, (width, height), bleed)
     canvas.setFillColor(styles.accent)
-    canvas.rect(0, band, width, 6, stroke=0, fill=1)
+    fill_to_edge(canvas, 0, band, width, 6, (width, height), bleed)
     title, edition = styles["back_title"], styles["back_edition"]
     canvas.setFillColor(title.textColor)  # the edition's too: its style inherits the colour
     canvas.setFont(title.fontName, title.fontSize)

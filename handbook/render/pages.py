@@ -9,7 +9,7 @@ from reportlab.lib.units import inch
 
 from handbook.model import Handbook
 from handbook.render.back_cover import draw_back_cover, logo_text
-from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, draw_image_fitted, draw_paragraph
+from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, draw_image_fitted, draw_paragraph, fill_to_edge
 from handbook.render.inline import text_markup
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.structure import Element
@@ -32,6 +32,7 @@ class PageDecor:
     page_height: float
     cover_part: Element
     back_part: Element | None = None
+    bleed: float = 0  # how far colour that reaches the page edge runs past it, for a print shop
 
     def cover(self, canvas, doc) -> None:
         """Title panel in the primary colour, accent band, organisation and edition below."""
@@ -39,9 +40,9 @@ class PageDecor:
         canvas.saveState()
         panel_bottom = h * 0.42
         canvas.setFillColor(s.primary)
-        canvas.rect(0, panel_bottom, w, h - panel_bottom, stroke=0, fill=1)
+        fill_to_edge(canvas, 0, panel_bottom, w, h - panel_bottom, (w, h), self.bleed)
         canvas.setFillColor(s.accent)
-        canvas.rect(0, panel_bottom - 10, w, 10, stroke=0, fill=1)
+        fill_to_edge(canvas, 0, panel_bottom - 10, w, 10, (w, h), self.bleed)
         # A quiet pattern of rising bars: a career that grows.
         canvas.saveState()
         canvas.setFillColor(colors.Color(1, 1, 1, alpha=COVER_PATTERN_ALPHA))
@@ -85,7 +86,7 @@ class PageDecor:
 
     def back(self, canvas, doc) -> None:
         assert self.back_part is not None
-        draw_back_cover(canvas, self.handbook, self.styles, self.page_width, self.page_height, self.back_part)
+        draw_back_cover(canvas, self.handbook, self.styles, self.page_width, self.page_height, self.back_part, self.bleed)
 
     def running(self, canvas, doc) -> None:
         """Header (handbook title, current section) and footer (organisation, page N of M): artifacts."""

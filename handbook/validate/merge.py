@@ -15,7 +15,7 @@ from handbook.problems import Problems, Where, counted
 from handbook.validate.blocks import BlockContext
 from handbook.validate.contrast import check_contrast
 from handbook.validate.fields import Reader, suggest
-from handbook.validate.handbook import read_handbook, read_language, read_section, read_theme
+from handbook.validate.handbook import read_handbook, read_language, read_print, read_section, read_theme
 from handbook.validate.paths import is_file
 from handbook.validate.profile import Profile, read_profile
 
@@ -85,11 +85,11 @@ def _apply_settings(read: Reader, base: Handbook, profile: Profile) -> tuple[Han
     changed: dict[str, Where] = {"organisation": profile.school_where, "school": profile.school_where}
     updates = {"school": profile.school, "organisation": profile.school.name}
     for key, (node, where) in profile.settings.items():
-        if key == "theme":
-            updates["theme"] = read_theme(read, node, base.theme)
+        if key in ("theme", "print"):
+            updates[key] = read_theme(read, node, base.theme) if key == "theme" else read_print(read, node, base.print)
             for sub, value in node.entries if isinstance(node, Mapping) else ():
                 if not (isinstance(value, Scalar) and value.is_null):  # an empty value sets nothing
-                    changed[f"theme.{sub.text}"] = sub.where
+                    changed[f"{key}.{sub.text}"] = sub.where
         elif key == "language":
             updates[key] = read_language(read, node, base.language)
             changed[key] = where
