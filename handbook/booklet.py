@@ -109,11 +109,22 @@ def _crop_marks(width: float, height: float, border: float):
     """A sheet `border` larger than `width` by `height` on every side, with ReportLab's crop marks at its trim."""
     import io
 
-    from pypdf import PdfReader
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ContentStream
     from reportlab.pdfgen.canvas import Canvas
 
     drawn = io.BytesIO()
     canvas = Canvas(drawn, pagesize=(width, height), cropMarks=CropMarks(border, MARK_LENGTH), invariant=1)
     canvas.showPage()
     canvas.save()
-    return PdfReader(drawn).pages[0]
+    page = PdfWriter(clone_from=PdfReader(drawn)).pages[0]
+    # The canvas sets a default font in a text object with no text; only the marks are kept.
+    content, operations, text = ContentStream(page.get_contents(), None), [], False
+    for operands, operator in content.operations:
+        text = operator == b"BT" or (text and operator != b"ET")
+        if not text and operator != b"ET":
+            operations.append((operands, operator))
+    content.operations = operations
+    page.replace_contents(content)
+    del page["/Resources"]["/Font"]
+    return page

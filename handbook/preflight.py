@@ -113,12 +113,63 @@ def preflight(path: Path, print_only: bool = False) -> Report:
     return report
 
 
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+SIDES = ("left", "bottom", "right", "top")
+
+
+def _box(rectangle) -> Box:
+    return float(rectangle.left), float(rectangle.bottom), float(rectangle.right), float(rectangle.top)
+
+
+def _given(page, name: str, default: Box) -> Box:
+    """A page box the page gives, else `default` (what the PDF standard says the box then is)."""
+    from pypdf.generic import RectangleObject
+
+    return _box(RectangleObject(page[name])) if name in page else default
+
+
+def _within(inner: Box, outer: Box) -> bool:
+    left, bottom, right, top = outer
+    return inner[0] >= left - TOLERANCE and inner[1] >= bottom - TOLERANCE and inner[2] <= right + TOLERANCE and inner[3] <= top + TOLERANCE
+
+
+def _bleed_said(points: float) -> str:
+    """A bleed as printers say it: 0.125 in, 3 mm, or in inches."""
+    if abs(points - 9) < 0.05:
+        return "0.125 in"
+    if abs(points - 3 * 72 / 25.4) < 0.05:
+        return "3 mm"
+    return f"{points / 72:.3f} in"
+
+
+def _pages(numbers: list[int]) -> str:
+    return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {', '.join(str(n) for n in numbers)}"
+
+
 def _page_sizes(reader, report: Report) -> None:
+    """The paper size of every page, which is its trim size when it has a TrimBox (a print shop's
+    file, whose sheet is larger), the bleed, and the page boxes checked against each other."""
     sizes: dict[tuple[int, int], list[int]] = {}
     exact: dict[tuple[int, int], tuple[float, float]] = {}
+    bleeds: set[float] = set()
+    outside: dict[str, list[int]] = {}
+    trimmed = False
+    sheets: set[tuple[float, float]] = set()
     for number, page in enumerate(reader.pages, start=1):
-        box = page.mediabox
-        width, height = float(box.width), float(box.height)
+        # Read from the page's own entries: pypdf's accessors add a box they do not find to the page.
+        media = _box(page.mediabox)
+        crop = _given(page, "/CropBox", media)
+        trim, bleed = _given(page, "/TrimBox", crop), _given(page, "/BleedBox", crop)
+        if "/TrimBox" in page:
+            trimmed = True
+            bleeds.add(round(min(t - b if i < 2 else b - t for i, (t, b) in enumerate(zip(trim, bleed))), 2))
+            sheets.add((media[2] - media[0], media[3] - media[1]))
+            for inner, outer, name in ((trim, bleed, "BleedBox"), (trim, media, "MediaBox"), (bleed, media, "MediaBox")):
+                if not _within(inner, outer):
+                    what = "TrimBox" if inner is trim else "BleedBox"
+                    outside.setdefault(f"the {what} reaches outside the {name}", []).append(number)
+            _stops_at_trim(page, number, trim, bleed, report)
+        width, height = trim[2] - trim[0], trim[3] - trim[1]
         key = (round(width), round(height))
         sizes.setdefault(key, []).append(number)
         exact.setdefault(key, (width / 72, height / 72))
@@ -126,9 +177,68 @@ def _page_sizes(reader, report: Report) -> None:
     for size, pages in sizes.items():
         name, wide, high = KNOWN_PAPER.get(size, ("custom", *exact[size]))
         described.append(f"{name} {wide:.2f} x {high:.2f} in ({counted(len(pages), 'page')})")
-    report.facts.append(f"pages: {len(reader.pages)}; size: {'; '.join(described)}")
+    fact = f"pages: {len(reader.pages)}; size: {'; '.join(described)}"
+    if trimmed:
+        shown = sorted(bleeds)
+        fact += "; " + ("no bleed" if shown == [0] else "bleed " + ", ".join(map(_bleed_said, shown)))
+        if len(sheets) == 1:
+            wide, high = next(iter(sheets))
+            if (round(wide), round(high)) != next(iter(sizes)):
+                fact += f"; sheet {wide / 72:.2f} x {high / 72:.2f} in"
+    report.facts.append(fact)
+    for problem, pages in outside.items():
+        report.failures.append(
+            f"{_pages(pages)}: {problem}; the sheet is cut at the TrimBox, which must lie inside the BleedBox, and both inside the MediaBox"
+        )
     if len(sizes) > 1:
-        report.warnings.append("pages differ in size; a print shop prints one paper size per job")
+        if trimmed:
+            report.failures.append("pages differ in trim size; a print shop cuts every page of a job to one size")
+        else:
+            report.warnings.append("pages differ in size; a print shop prints one paper size per job")
+
+
+_FILLS = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+
+
+def _stops_at_trim(page, number: int, trim: Box, bleed: Box, report: Report) -> None:
+    """Fail a page on which a filled rectangle reaches the trim but not past it, where the page has room for bleed:
+    cut a little off the line, the sheet shows a white sliver there."""
+    from pypdf.generic import ContentStream
+
+    room = [trim[i] - bleed[i] if i < 2 else bleed[i] - trim[i] for i in range(4)]
+    if max(room) <= TOLERANCE or page.get_contents() is None:
+        return
+    ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+    stack: list[list[float]] = []
+    rectangles: list[Box] = []
+    short: set[str] = set()
+    for operands, operator in ContentStream(page.get_contents(), None).operations:
+        if operator == b"q":
+            stack.append(ctm)
+        elif operator == b"Q" and stack:
+            ctm = stack.pop()
+        elif operator == b"cm":
+            ctm = _multiply([float(v) for v in operands], ctm)
+        elif operator == b"re" and len(operands) == 4:
+            x, y, w, h = (float(v) for v in operands)
+            xs, ys = zip(*(_apply(ctm, u, v) for u in (x, x + w) for v in (y, y + h)))
+            rectangles.append((min(xs), min(ys), max(xs), max(ys)))
+        elif operator in _FILLS:
+            for shape in rectangles:
+                inward = [shape[2] > trim[0], shape[3] > trim[1], shape[0] < trim[2], shape[1] < trim[3]]
+                for side in range(4):
+                    if room[side] > TOLERANCE and inward[side] and abs(shape[side] - trim[side]) <= 0.01:
+                        short.add(SIDES[side])
+            rectangles = []
+        elif operator in (b"n", b"S", b"s"):
+            rectangles = []
+    if short:
+        sides = [side for side in SIDES if side in short]
+        said = sides[0] if len(sides) == 1 else f"{', '.join(sides[:-1])} and {sides[-1]}"
+        report.failures.append(
+            f"page {number}: colour stops at the trim on the {said} instead of running into the bleed; cut a little off the line, "
+            "the sheet shows a white sliver there: draw it on to the BleedBox"
+        )
 
 
 def _font_dicts(resources, seen: set[int]):
