@@ -119,12 +119,13 @@ def _crop_marks(width: float, height: float, border: float):
     canvas.save()
     page = PdfWriter(clone_from=PdfReader(drawn)).pages[0]
     # The canvas sets a default font in a text object with no text; only the marks are kept.
-    content, operations, text = ContentStream(page.get_contents(), None), [], False
+    content, kept, in_text = ContentStream(page.get_contents(), None), [], False
     for operands, operator in content.operations:
-        text = operator == b"BT" or (text and operator != b"ET")
-        if not text and operator != b"ET":
-            operations.append((operands, operator))
-    content.operations = operations
+        if operator in (b"BT", b"ET"):
+            in_text = operator == b"BT"
+        elif not in_text:
+            kept.append((operands, operator))
+    content.operations = kept
     page.replace_contents(content)
     del page["/Resources"]["/Font"]
     return page
