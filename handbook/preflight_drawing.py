@@ -139,7 +139,11 @@ class DrawingReader:
         key = (reference.idnum, reference.generation) if hasattr(reference, "idnum") else id(reference)
         metrics = self._fonts.get(key)
         if metrics is None:
-            metrics = self._fonts[key] = font_metrics(reference)
+            try:
+                metrics = font_metrics(reference)
+            except (KeyError, ValueError, TypeError, AttributeError, IndexError):
+                metrics = FontMetrics()  # a font dictionary it cannot read: its glyphs are measured at a typical width
+            self._fonts[key] = metrics
         return metrics
 
 
@@ -251,16 +255,15 @@ class _Walk:
             else:
                 x -= float(item) / 1000 * size * scale
         stroked = state.mode in _STROKED_MODES
-        em = size * font.em
         self.drawing.texts.append(
             ShownText(
                 matrix=multiply(text, state.ctm),
                 spans=spans,
                 end=x,
-                size=em,
+                size=size,
                 rise=state.rise,
-                ascent=font.ascent * em,
-                descent=font.descent * em,
+                ascent=font.ascent * size,
+                descent=font.descent * size,
                 luminance=state.stroke if stroked else state.fill,
                 invisible=state.mode in INVISIBLE_MODES,
                 order=self._next(),

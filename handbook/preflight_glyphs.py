@@ -27,7 +27,6 @@ class FontMetrics:
     encoding: str = "latin-1"
     ascent: float = 0.75  # above the baseline, in em
     descent: float = -0.25  # below it (negative), in em
-    em: float = 1.0  # text space per em: 1, except for a Type3 font's own matrix
     _known: dict[bytes, list[tuple[float, str, bool]]] = field(default_factory=dict)
 
     def glyphs(self, data: bytes) -> list[tuple[float, str, bool]]:
@@ -72,7 +71,7 @@ def font_metrics(font) -> FontMetrics:
         scale = 1 / 1000
         if subtype == "/Type3":
             matrix = [float(v) for v in font.get("/FontMatrix", [0.001, 0, 0, 0.001, 0, 0])]
-            scale, metrics.em = matrix[0], matrix[3] or matrix[0]
+            scale, height = matrix[0], matrix[3] or matrix[0]
         if "/Widths" in font:
             first = int(font.get("/FirstChar", 0))
             metrics.widths = {first + i: float(w) * scale for i, w in enumerate(font["/Widths"].get_object())}
@@ -84,7 +83,7 @@ def font_metrics(font) -> FontMetrics:
         _heights(metrics, descriptor.get_object())
     elif subtype == "/Type3" and "/FontBBox" in font:
         bottom, top = float(font["/FontBBox"][1]), float(font["/FontBBox"][3])
-        metrics.ascent, metrics.descent = top * metrics.em, bottom * metrics.em
+        metrics.ascent, metrics.descent = top * height, min(0.0, bottom * height)
     if "/ToUnicode" in font:
         metrics.unicode = _to_unicode(font["/ToUnicode"].get_object().get_data())
     return metrics

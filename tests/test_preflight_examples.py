@@ -70,3 +70,14 @@ def test_a_long_cover_title_and_subtitle_leave_the_colour_panel(tmp_path):
         'page 1: the light text "the year after" runs off the dark panel it is printed on, onto a light background '
         "(at 0.85 in from the left, 4.22 in from the bottom); keep light text inside its panel, or make the panel larger"
     ]
+
+
+def test_the_long_footer_is_found_on_the_sides_of_a_booklet(tmp_path):
+    manifest = default_guide_with(tmp_path, organisation=ORGANISATION, edition=EDITION)
+    booklet = build_handbook(manifest, tmp_path / "booklet.pdf", booklet=True, sheet="letter").output
+    found = [failure for failure in preflight(booklet, print_only=True).failures if failure.startswith("page ")]
+    assert len(found) == 5  # a body page's footer on each half of the sides
+    assert found[0] == (
+        'page 2: the text "Career Guidance Office of the Greater Metropolitan…" is drawn over "Page 2 of 6" '
+        "(at 0.55 in from the left, 1.04 in from the bottom)"
+    )

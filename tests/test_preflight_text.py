@@ -126,6 +126,38 @@ def test_light_text_on_a_light_shape_over_the_panel(tmp_path):
     ]
 
 
+def test_panels_and_text_in_gray_cmyk_and_named_colour_spaces(tmp_path):
+    path = tmp_path / "spaces.pdf"
+    canvas = canvas_for(path)
+    canvas.setFillColorCMYK(1, 0.6, 0, 0.3)
+    canvas.rect(0, 600, 612, 192, stroke=0, fill=1)
+    canvas.setFillColorCMYK(0, 0, 0, 0)
+    canvas.drawString(72, 700, "White in CMYK")
+    canvas.drawString(72, 560, "Below the CMYK panel")
+    canvas._code.append("/DeviceGray cs 0.15 sc 0 300 612 100 re f /DeviceRGB cs 0.9 0.9 0.95 sc")
+    canvas.drawString(72, 340, "Pale on a gray panel")
+    canvas._code.append("/Pattern cs /P1 scn")  # a pattern's colour cannot be told: not judged
+    canvas.drawString(72, 200, "In a pattern")
+    canvas.save()
+    assert text_failures(path) == [
+        'page 1: the light text "Below the CMYK panel" runs off the dark panel it is printed on, onto a light background '
+        "(at 1.00 in from the left, 7.78 in from the bottom); keep light text inside its panel, or make the panel larger"
+    ]
+
+
+def test_a_panel_into_the_bleed_around_the_trim_box(tmp_path):
+    path = tmp_path / "bleed.pdf"
+    canvas = canvas_for(path, size=(630, 810))
+    canvas.setTrimBox((9, 9, 621, 801))
+    canvas.setFillColorRGB(0.11, 0.31, 0.54)
+    canvas.rect(0, 500, 630, 310, stroke=0, fill=1)
+    canvas.setFillGray(1)
+    canvas.setFont(FONT, 30)
+    canvas.drawString(40, 700, "A title on the panel")
+    canvas.save()
+    assert text_failures(path) == []
+
+
 def test_text_in_the_band_printers_cannot_print(tmp_path):
     path = tmp_path / "band.pdf"
     canvas = canvas_for(path)
