@@ -244,16 +244,18 @@ class _Walk:
         """Note the glyphs one text-showing operator draws; return the text matrix after them."""
         font = state.font or FontMetrics()
         size, scale = state.size, state.scale
+        wide = size * scale
+        after, after_space = state.char_spacing * scale, (state.char_spacing + state.word_spacing) * scale
         spans = []
         x = 0.0
         for item in items:
             if isinstance(item, bytes):
                 for width, characters, space in font.glyphs(item):
-                    glyph = width * size * scale
+                    glyph = width * wide
                     spans.append((x, x + glyph, characters))
-                    x += glyph + (state.char_spacing + (state.word_spacing if space else 0.0)) * scale
+                    x += glyph + (after_space if space else after)
             else:
-                x -= float(item) / 1000 * size * scale
+                x -= float(item) / 1000 * wide
         stroked = state.mode in _STROKED_MODES
         self.drawing.texts.append(
             ShownText(

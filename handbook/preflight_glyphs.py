@@ -18,7 +18,7 @@ _STANDARD = {"/WinAnsiEncoding": "cp1252", "/MacRomanEncoding": "mac_roman"}
 
 @dataclass
 class FontMetrics:
-    """One font's glyphs: `glyphs(data)` splits a shown string into (width in em, characters, is a space)."""
+    """One font's glyphs: `glyphs(data)` splits a shown string into (width in em, characters, takes the word spacing)."""
 
     code_bytes: int = 1
     widths: dict[int, float] = field(default_factory=dict)  # code -> advance in em
@@ -27,19 +27,18 @@ class FontMetrics:
     encoding: str = "latin-1"
     ascent: float = 0.75  # above the baseline, in em
     descent: float = -0.25  # below it (negative), in em
-    _known: dict[bytes, list[tuple[float, str, bool]]] = field(default_factory=dict)
+    _table: dict[int, tuple[float, str, bool]] = field(default_factory=dict)  # each code, once worked out
 
     def glyphs(self, data: bytes) -> list[tuple[float, str, bool]]:
-        found = self._known.get(data)
-        if found is None:
-            found = []
-            step = self.code_bytes
-            for at in range(0, len(data) - step + 1, step):
-                code = int.from_bytes(data[at : at + step], "big")
-                found.append((self.widths.get(code, self.default_width), self._text(code), step == 1 and code == 32))
-            if len(data) < 512:
-                self._known[data] = found
-        return found
+        step, table = self.code_bytes, self._table
+        codes = data if step == 1 else [int.from_bytes(data[at : at + step], "big") for at in range(0, len(data) - step + 1, step)]
+        try:
+            return [table[code] for code in codes]
+        except KeyError:
+            for code in codes:
+                if code not in table:
+                    table[code] = (self.widths.get(code, self.default_width), self._text(code), step == 1 and code == 32)
+            return [table[code] for code in codes]
 
     def _text(self, code: int) -> str:
         text = self.unicode.get(code)

@@ -36,16 +36,33 @@ class _Glyph:
 
 @dataclass
 class _Run:
-    """Glyphs shown one after another along one baseline."""
+    """Text shown one piece after another along one baseline; its glyphs are measured only when asked for."""
 
     start: tuple[float, float]
     end: tuple[float, float]
     direction: tuple[float, float]
     em: float
     order: int
-    text: str = ""
-    glyphs: list[_Glyph] = field(default_factory=list)
-    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    pieces: list[tuple[bool, ShownText]] = field(default_factory=list)  # (apart from the piece before, the piece)
+    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # holds every glyph's core box
+    whole: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # holds every glyph's whole box
+    light: bool = False
+    _glyphs: list[_Glyph] | None = None
+
+    @property
+    def glyphs(self) -> list[_Glyph]:
+        if self._glyphs is None:
+            self._glyphs = [glyph for _, shown in self.pieces for glyph in _glyphs(shown)]
+        return self._glyphs
+
+    @property
+    def text(self) -> str:
+        text = ""
+        for apart, shown in self.pieces:
+            if apart and text and not text[-1].isspace():
+                text += " "
+            text += "".join(characters for _, _, characters in shown.spans)
+        return text
 
     def quoted(self) -> str:
         words = " ".join(self.text.split())
@@ -59,7 +76,7 @@ def text_problems(number: int, drawing: PageDrawing, page) -> list[str]:
     runs = _runs(drawing.texts)
     found = _collisions(number, runs, box)
     found += [problem for run in runs if (problem := _edge(number, run, box, edges))]
-    found += [problem for run in runs if (problem := _off_panel(number, run, drawing, box))]
+    found += [problem for run in runs if run.light and (problem := _off_panel(number, run, drawing, box))]
     return list(dict.fromkeys(found))
 
 
@@ -80,20 +97,26 @@ def _runs(texts: list[ShownText]) -> list[_Run]:
         start, end = apply(m, 0, 0), apply(m, shown.end, 0)
         direction = (m[0] / wide, m[1] / wide)
         em = abs(shown.size) * high
+        core, whole = _extents(shown)
         if current is not None and _follows(current, start, direction, em):
             gap = (start[0] - current.end[0]) * direction[0] + (start[1] - current.end[1]) * direction[1]
-            if gap > 0.2 * em and current.text and not current.text[-1].isspace():
-                current.text += " "
+            current.pieces.append((gap > 0.2 * em, shown))
             current.end = end
+            current.box, current.whole = _union([current.box, core]), _union([current.whole, whole])
         else:
-            current = _Run(start, end, direction, em, shown.order)
+            current = _Run(start, end, direction, em, shown.order, [(False, shown)], core, whole)
             runs.append(current)
-        current.text += "".join(characters for _, _, characters in shown.spans)
-        current.glyphs += _glyphs(shown)
-    runs = [run for run in runs if run.glyphs]
-    for run in runs:
-        run.box = _union([glyph.box for glyph in run.glyphs])
+        current.light = current.light or (shown.luminance is not None and shown.luminance > LIGHT)
     return runs
+
+
+def _extents(shown: ShownText) -> tuple[tuple[float, float, float, float], tuple[float, float, float, float]]:
+    """Boxes on the page that hold the core, and the whole, of every glyph `shown` draws."""
+    size = abs(shown.size)
+    left, right = min(shown.spans)[0], max(end for _, end, _ in shown.spans)
+    core = (shown.rise + max(shown.descent, -_CORE_BELOW * size), shown.rise + min(shown.ascent, _CORE_ABOVE * size))
+    whole = (shown.rise + shown.descent, shown.rise + shown.ascent)
+    return tuple(_bounds([apply(shown.matrix, x, y) for x in (left, right) for y in ys]) for ys in (core, whole))
 
 
 def _follows(run: _Run, start, direction, em: float) -> bool:
@@ -212,14 +235,9 @@ def _corners(box) -> list[tuple[float, float]]:
 
 
 def _edge(number: int, run: _Run, box, edges: str) -> str | None:
-    whole = _union([glyph.whole for glyph in run.glyphs])
-    distances = {
-        "left": whole[0] - box[0],
-        "bottom": whole[1] - box[1],
-        "right": box[2] - whole[2],
-        "top": box[3] - whole[3],
-    }
-    side, distance = min(distances.items(), key=lambda item: item[1])
+    if _distance(run.whole, box)[1] >= UNPRINTABLE - 0.01 or not run.glyphs:
+        return None
+    side, distance = _distance(_union([glyph.whole for glyph in run.glyphs]), box)
     keep = f"keep text at least {UNPRINTABLE / 72:.2f} in inside the edges of {edges}"
     if distance < -TOLERANCE:
         return f'page {number}: the text "{run.quoted()}" runs {-distance / 72:.2f} in past the {side} edge of {edges}; {keep}'
@@ -229,6 +247,12 @@ def _edge(number: int, run: _Run, box, edges: str) -> str | None:
             f"inside the {UNPRINTABLE / 72:.2f} in band office printers cannot print; {keep}"
         )
     return None
+
+
+def _distance(whole, box) -> tuple[str, float]:
+    """The edge of `box` nearest to the box `whole` inside it, and how far in it lies (negative: past the edge)."""
+    distances = {"left": whole[0] - box[0], "bottom": whole[1] - box[1], "right": box[2] - whole[2], "top": box[3] - whole[3]}
+    return min(distances.items(), key=lambda item: item[1])
 
 
 # Light text off its panel --------------------------------------------------------------------------
