@@ -1,5 +1,6 @@
 """What a print shop checks before it prints a PDF: page size, embedded fonts, image resolution,
-and nothing drawn off the page; and what a PDF posted online needs for screen readers
+nothing drawn off the page, and text that lies clear of other text, of the edges and on its panel
+(`preflight_text`); and what a PDF posted online needs for screen readers
 (`preflight_accessibility`), unless the file is only for the printer."""
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from pathlib import Path
 from handbook.errors import HandbookError
 from handbook.page_sizes import KNOWN_PAPER
 from handbook.preflight_accessibility import check_accessibility
-from handbook.preflight_drawing import apply
+from handbook.preflight_drawing import DrawingReader, apply
+from handbook.preflight_text import text_problems
 from handbook.problems import counted, os_problem
 from handbook.render.images import MIN_DPI
 
@@ -195,9 +197,6 @@ def _fonts(reader, report: Report) -> None:
 
 def _placement(reader, report: Report) -> None:
     """One reading of each page's drawing: images and shapes off the page, image resolution, and where text lies."""
-    from handbook.preflight_drawing import DrawingReader
-    from handbook.preflight_text import text_problems
-
     images: list[tuple[float, str]] = []
     lowest_page = 0
     drawings = DrawingReader()

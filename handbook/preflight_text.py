@@ -4,7 +4,8 @@ that leaves the dark panel it is printed on.
 
 It reads what `preflight_drawing` collected from the PDF itself, so it judges any PDF, not only ours.
 Text is taken a line at a time: a run is the glyphs of text-showing operators that follow each other
-along one baseline. Two runs collide when the core of a glyph of one (from a tenth of an em below
+along one baseline, each starting where the one before ended (give or take a quarter of an em back,
+or up to two and a half ems on, as words placed one by one are). Two runs collide when the core of a glyph of one (from a tenth of an em below
 the baseline to 0.65 em above it, a little narrower than its advance) meets the core of a glyph of
 the other; so words and styled spans on one line, tight leading where descenders meet the next
 line's capitals, invisible text and the same words drawn twice on one spot never count.
