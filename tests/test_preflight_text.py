@@ -91,6 +91,21 @@ def test_a_form_drawn_over_itself(tmp_path):
     ]
 
 
+def test_lines_placed_by_leading_rise_and_the_quote_operators(tmp_path):
+    path = tmp_path / "operators.pdf"
+    canvas = canvas_for(path)
+    canvas.drawString(72, 300, "First line, Second line, Third line; Over, Overlap, Raised")
+    font = canvas._code[-1].split(" Tf")[0].split()[-2]
+    canvas._code.append(f"BT {font} 12 Tf 72 700 Td 14 TL (First line) Tj (Second line) ' 1 0 (Third line) \" ET")
+    canvas._code.append(f"BT {font} 12 Tf 72 600 Td 0 -2 TD (Over) Tj T* (Overlap) Tj ET")
+    canvas._code.append(f"BT {font} 12 Tf 72 500 Td (Over) Tj 0 -14 Td 11 Ts (Raised) Tj ET")
+    canvas.save()
+    assert text_failures(path) == [
+        'page 1: the text "Over" is drawn over "Overlap" (at 1.00 in from the left, 8.31 in from the bottom)',
+        'page 1: the text "Over" is drawn over "Raised" (at 1.00 in from the left, 6.94 in from the bottom)',
+    ]
+
+
 def test_light_text_half_outside_its_panel(tmp_path):
     path = tmp_path / "panel.pdf"
     canvas = canvas_for(path)
