@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -107,6 +108,7 @@ def build_handbook(
     sheet: str | None = None,
     print_shop: bool = False,
     crop_marks: bool = False,
+    check: Callable[[Path, Path], None] | None = None,
 ) -> BuildResult:
     """Build the PDF for `manifest` (or for the edition of profile `school`, whose guide the profile names) atomically.
 
@@ -116,6 +118,8 @@ def build_handbook(
     and page boxes for a print shop, and crop marks (which need the bleed, and bring it).
     Without `depfile`, a PDF written to its default place gets one beside it (`default_depfile`);
     a booklet written there removes it instead, so that `make` rebuilds the flat edition.
+    `check(pdf, target)` is called with the finished PDF before it takes the place of `target`
+    (a preflight): when it raises, nothing is written and an earlier PDF there stays as it was.
     """
     # Imported here, not at the top: `handbook check` loads this module and must not load ReportLab.
     from handbook.depfile import dependencies, write_depfile
@@ -134,10 +138,11 @@ def build_handbook(
     warnings = (*loaded.warnings, *blurry_images(handbook))
     if strict and len(warnings) > len(loaded.warnings):
         raise ContentError(list(warnings))
+    checked = (lambda pdf: check(pdf, target)) if check is not None else None
     if booklet:
-        pages = write_atomically(target, lambda out: _booklet(handbook, out, sheet))
+        pages = write_atomically(target, lambda out: _booklet(handbook, out, sheet), checked)
     else:
-        pages = write_atomically(target, lambda out: render_pdf(handbook, out))
+        pages = write_atomically(target, lambda out: render_pdf(handbook, out), checked)
     beside = default_depfile(target, handbook, school)
     if depfile is None and beside is not None:
         if booklet:

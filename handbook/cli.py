@@ -110,7 +110,7 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
     "--preflight",
     "check_after",
     is_flag=True,
-    help="Then check the PDF as handbook preflight does (a booklet for printing only); exit 1 if it must be fixed.",
+    help="Check the PDF as handbook preflight does (a booklet for printing only) before it is saved; exit 1, keeping an earlier PDF, if it must be fixed.",
 )
 @PRINT_SHOP_OPTION
 @CROP_MARKS_OPTION
@@ -152,6 +152,11 @@ def build(
             f"--sheet scales a booklet onto office paper, which has no room for bleed; for a print shop's booklet "
             f"(full size, bleed around each sheet) leave --sheet out, or leave {given} out to print it in the office"
         )
+    reports: list[list[str]] = []  # the preflight's, shown once the PDF is saved
+
+    def check(pdf: Path, target: Path) -> None:
+        reports.append(_preflight_before_saving(pdf, target, print_only=booklet))
+
     result = build_handbook(
         manifest,
         output,
@@ -162,12 +167,14 @@ def build(
         sheet=sheet,
         print_shop=print_shop,
         crop_marks=crop_marks,
+        check=check if check_after else None,
     )
     _print_warnings(result.warnings)
     unit = ("printed side", "printed sides") if booklet else ("page", "pages")
     click.echo(f"wrote {result.output} ({counted(result.pages, *unit)})")
-    if check_after:
-        _run_preflight(result.output, print_only=booklet)  # a booklet is the printer's file, never posted online
+    for lines in reports:
+        for line in lines:
+            click.echo(line)
 
 
 @main.command()
@@ -315,7 +322,8 @@ PRINT_ONLY_HELP = "The file is only for the printer (a booklet): check printing,
 def preflight(pdf: Path, print_only: bool) -> None:
     """Check PDF for printing and for posting online, where screen readers read it.
 
-    For printing: page size, fonts embedded, image resolution, nothing off the page. For
+    For printing: page size, fonts embedded, image resolution, nothing off the page, and no
+    text drawn over other text, within 0.25 in of the edge or off the dark panel under it. For
     posting online: tagged, a language, a title, pictures described, links in reading order.
     Exits 1 when something must be fixed.
 
@@ -328,6 +336,28 @@ def preflight(pdf: Path, print_only: bool) -> None:
       handbook preflight --print-only build/fair-booklet.pdf
     """
     _run_preflight(pdf, print_only)
+
+
+def _preflight_before_saving(pdf: Path, target: Path, print_only: bool) -> list[str]:
+    """The preflight report of a just-built `pdf` that is to become `target`; fail (exit 1) before it does when something must be fixed.
+
+    A booklet is the printer's file, never posted online: it is checked for printing only.
+    """
+    from handbook.errors import HandbookError
+    from handbook.preflight import preflight as run_preflight
+    from handbook.problems import counted
+
+    report = run_preflight(pdf, print_only=print_only)
+    lines = [f"preflight {target}", *report.lines()]
+    if report.to_fix:
+        for line in lines:
+            click.echo(line)
+        earlier = f", so {target} is as it was before" if target.exists() else ""
+        raise HandbookError(
+            f"{target}: {counted(len(report.to_fix), 'problem')} to fix before {report.fixing_before}; "
+            f"the new PDF was not saved{earlier} (build without --preflight to look at it)"
+        )
+    return lines
 
 
 def _run_preflight(pdf: Path, print_only: bool) -> None:

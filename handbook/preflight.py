@@ -1,5 +1,6 @@
 """What a print shop checks before it prints a PDF: page size, embedded fonts, image resolution,
-and nothing drawn off the page; and what a PDF posted online needs for screen readers
+nothing drawn off the page, and text that lies clear of other text, of the edges and on its panel
+(`preflight_text`); and what a PDF posted online needs for screen readers
 (`preflight_accessibility`), unless the file is only for the printer."""
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from pathlib import Path
 from handbook.errors import HandbookError
 from handbook.page_sizes import KNOWN_PAPER
 from handbook.preflight_accessibility import check_accessibility
+from handbook.preflight_drawing import DrawingReader, apply
+from handbook.preflight_text import text_problems
 from handbook.problems import counted, os_problem
 from handbook.render.images import MIN_DPI
 
@@ -302,103 +305,48 @@ def _fonts(reader, report: Report) -> None:
         report.failures.append(f"font {name} is not embedded; the print shop would substitute another")
 
 
-def _multiply(m: list[float], n: list[float]) -> list[float]:
-    """The matrix m then n, PDF style ([a b c d e f])."""
-    a, b, c, d, e, f = m
-    A, B, C, D, E, F = n
-    return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F]
-
-
-def _apply(m: list[float], x: float, y: float) -> tuple[float, float]:
-    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
-
-
-class _Walker:
-    """Follows a page's drawing (forms included) and notes images and anything placed off the page."""
-
-    def __init__(self, number: int, box: tuple[float, float, float, float], report: Report) -> None:
-        self.number = number
-        self.box = box
-        self.report = report
-        self.images: list[tuple[float, str]] = []  # effective dpi of each image, and how to find it
-        self.outside: set[str] = set()
-
-    def inside(self, points) -> bool:
-        left, bottom, right, top = self.box
-        return all(left - TOLERANCE <= x <= right + TOLERANCE and bottom - TOLERANCE <= y <= top + TOLERANCE for x, y in points)
-
-    def walk(self, content, resources, ctm: list[float], depth: int = 0) -> None:
-        from pypdf.generic import ContentStream
-
-        if depth > 8 or content is None:
-            return
-        xobjects = (resources or {}).get("/XObject", {}) if resources else {}
-        xobjects = xobjects.get_object() if hasattr(xobjects, "get_object") else xobjects
-        stack: list[list[float]] = []
-        line = text = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
-        leading = 0.0
-        for operands, operator in ContentStream(content, None).operations:
-            if operator == b"q":
-                stack.append(ctm)
-            elif operator == b"Q" and stack:
-                ctm = stack.pop()
-            elif operator == b"cm":
-                ctm = _multiply([float(v) for v in operands], ctm)
-            elif operator == b"BT":
-                line = text = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
-            elif operator == b"Tm":
-                line = text = [float(v) for v in operands]
-            elif operator in (b"Td", b"TD"):
-                if operator == b"TD":
-                    leading = -float(operands[1])
-                line = text = _multiply([1, 0, 0, 1, float(operands[0]), float(operands[1])], line)
-            elif operator == b"TL":
-                leading = float(operands[0])
-            elif operator in (b"T*", b"'", b'"'):
-                line = text = _multiply([1, 0, 0, 1, 0, -leading], line)
-            if operator in (b"Tj", b"TJ", b"'", b'"'):
-                x, y = _apply(_multiply(text, ctm), 0, 0)
-                if not self.inside([(x, y)]):
-                    self.outside.add(f"text on page {self.number} starts outside the page at ({x:.0f}, {y:.0f})")
-            elif operator == b"re" and len(operands) == 4:
-                x, y, w, h = (float(v) for v in operands)
-                if not self.inside([_apply(ctm, u, v) for u in (x, x + w) for v in (y, y + h)]):
-                    self.outside.add(f"a shape on page {self.number} reaches past the page edge")
-            elif operator == b"Do" and operands and operands[0] in xobjects:
-                xobject = xobjects[operands[0]].get_object()
-                if xobject.get("/Subtype") == "/Image":
-                    self._image(str(operands[0]), xobject, ctm)
-                elif xobject.get("/Subtype") == "/Form":
-                    matrix = [float(v) for v in xobject.get("/Matrix", [1, 0, 0, 1, 0, 0])]
-                    self.walk(xobject, xobject.get("/Resources"), _multiply(matrix, ctm), depth + 1)
-
-    def _image(self, name: str, xobject, ctm: list[float]) -> None:
-        wide, high = math.hypot(ctm[0], ctm[1]), math.hypot(ctm[2], ctm[3])
-        if wide and high:
-            # A PDF does not keep the file an image came from; its name in the PDF, page, size and place find it.
-            left, bottom = (min(v) / 72 for v in zip(*(_apply(ctm, u, v) for u in (0, 1) for v in (0, 1))))
-            shown = name.lstrip("/")
-            shown = shown if len(shown) <= 24 else shown[:16] + "..."
-            found = f"the image {shown} on page {self.number} ({wide / 72:.2f} x {high / 72:.2f} in, {left:.2f} in from the left and {bottom:.2f} in from the bottom)"
-            self.images.append((min(int(xobject["/Width"]) / (wide / 72), int(xobject["/Height"]) / (high / 72)), found))
-        if not self.inside([_apply(ctm, u, v) for u in (0, 1) for v in (0, 1)]):
-            self.outside.add(f"an image on page {self.number} reaches past the page edge")
-
-
 def _placement(reader, report: Report) -> None:
+    """One reading of each page's drawing: images and shapes off the page, image resolution, and where text lies."""
     images: list[tuple[float, str]] = []
     lowest_page = 0
+    drawings = DrawingReader()
     for number, page in enumerate(reader.pages, start=1):
+        drawing = drawings.page(page)
         box = page.mediabox
-        walker = _Walker(number, tuple(float(v) for v in (box.left, box.bottom, box.right, box.top)), report)
-        walker.walk(page.get_contents(), page.get("/Resources"), [1.0, 0.0, 0.0, 1.0, 0.0, 0.0])
-        report.failures += sorted(walker.outside)
-        if walker.images and (not images or min(walker.images)[0] < min(images)[0]):
+        media = tuple(float(v) for v in (box.left, box.bottom, box.right, box.top))
+        found = [placed for placed in (_image(number, image) for image in drawing.images) if placed is not None]
+        outside = {f"a shape on page {number} reaches past the page edge" for corners in drawing.rectangles if not _inside(corners, media)}
+        outside |= {
+            f"an image on page {number} reaches past the page edge"
+            for image in drawing.images
+            if not _inside([apply(image.matrix, u, v) for u in (0, 1) for v in (0, 1)], media)
+        }
+        report.failures += sorted(outside)
+        report.failures += text_problems(number, drawing, page)
+        if found and (not images or min(found)[0] < min(images)[0]):
             lowest_page = number
-        images += walker.images
+        images += found
     if not images:
         report.facts.append("images: none")
         return
     report.facts.append(f"images: {len(images)}; lowest effective resolution {min(images)[0]:.0f} dpi (page {lowest_page})")
     for dpi, found in dict.fromkeys((math.floor(dpi), found) for dpi, found in images if dpi < MIN_DPI):
         report.warnings.append(f"{found} prints at {dpi} dpi; {MIN_DPI} dpi or more prints sharply")
+
+
+def _inside(points, box: tuple[float, ...]) -> bool:
+    left, bottom, right, top = box
+    return all(left - TOLERANCE <= x <= right + TOLERANCE and bottom - TOLERANCE <= y <= top + TOLERANCE for x, y in points)
+
+
+def _image(number: int, image) -> tuple[float, str] | None:
+    """The effective resolution of a placed image, and words that find it (a PDF does not keep the file it came from)."""
+    ctm = image.matrix
+    wide, high = math.hypot(ctm[0], ctm[1]), math.hypot(ctm[2], ctm[3])
+    if not (wide and high):
+        return None
+    left, bottom = (min(v) / 72 for v in zip(*(apply(ctm, u, v) for u in (0, 1) for v in (0, 1))))
+    shown = image.name.lstrip("/")
+    shown = shown if len(shown) <= 24 else shown[:16] + "..."
+    found = f"the image {shown} on page {number} ({wide / 72:.2f} x {high / 72:.2f} in, {left:.2f} in from the left and {bottom:.2f} in from the bottom)"
+    return min(image.pixels[0] / (wide / 72), image.pixels[1] / (high / 72)), found

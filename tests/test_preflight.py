@@ -42,7 +42,10 @@ def test_unembedded_font_and_text_off_the_page_fail(tmp_path):
     canvas.save()
     report = preflight(path)
     assert "font Helvetica is not embedded; the print shop would substitute another" in report.failures
-    assert "text on page 1 starts outside the page at (-150, 400)" in report.failures
+    assert (
+        'page 1: the text "Off the left edge" runs 2.08 in past the left edge of the page; keep text at least 0.25 in inside the edges of the page'
+        in report.failures
+    )
     result = CliRunner().invoke(main, ["preflight", str(path)])
     assert result.exit_code == 1
     assert "FAIL: font Helvetica is not embedded" in result.output
