@@ -250,8 +250,19 @@ RUNNING_FLOOR = 7  # points: the smallest a header's or footer's words are set
 
 
 def running_lines(text: str, style, width: float) -> Lines:
-    """A header's or footer's part in `width`: one line, else two, set smaller down to RUNNING_FLOOR, else shortened."""
-    return fit_lines(text, style.fontName, style.fontSize, style.leading, RUNNING_FLOOR, width)
+    """A header's or footer's part in `width`: one line, else two, set smaller down to RUNNING_FLOOR, else shortened.
+
+    Two lines at full size break after a middle dot where they can, so that each part of a footer
+    (the organisation, the edition) reads whole on its line.
+    """
+    lines = fit_lines(text, style.fontName, style.fontSize, style.leading, RUNNING_FLOOR, width)
+    if len(lines.lines) == 2 and lines.size == style.fontSize:
+        parts = text.split(FOOTER_SEPARATOR)
+        for cut in range(len(parts) - 1, 0, -1):
+            first, second = FOOTER_SEPARATOR.join(parts[:cut]) + FOOTER_SEPARATOR.rstrip(), FOOTER_SEPARATOR.join(parts[cut:])
+            if all(stringWidth(line, style.fontName, style.fontSize) <= width for line in (first, second)):
+                return Lines((first, second), lines.size, lines.leading)
+    return lines
 
 
 def _draw_lines(canvas, lines: Lines, font: str, x: float, y: float, *, up: bool = False, right: bool = False) -> None:
