@@ -176,3 +176,39 @@ def test_a_cover_title_that_fits_as_it_is_keeps_the_panel_and_size_it_always_had
     layout = cover_layout(handbook, styles_for(handbook.theme), width, height)
     assert layout.panel_bottom == height * 0.42 and layout.styles["title"].fontSize == 38 and not layout.problems
     assert panel_bottom(default_pdf, 1, tmp_path) == pytest.approx(height * 0.58, abs=1)
+
+
+def test_a_title_too_long_for_the_cover_fails_the_build_at_its_line_and_leaves_an_earlier_pdf(project):
+    from click.testing import CliRunner
+
+    from handbook.cli import main
+
+    section = project.section("only", "- paragraph: Text.")
+    project.write("handbook.yaml", f"sections: [{section}]\ntitle: {' '.join([LONG_TITLE] * 14)}\n")
+    earlier = project.root / "out.pdf"
+    earlier.write_bytes(b"the earlier PDF")
+    result = CliRunner().invoke(main, ["build", "handbook.yaml", "-o", "out.pdf"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.output.splitlines() == [
+        "handbook.yaml:2: title: about 183 characters too long to fit the cover, even at 23 pt (the smallest it is set); "
+        "shorten it to about 614 characters",
+        "1 problem found.",
+    ]
+    assert earlier.read_bytes() == b"the earlier PDF" and sorted(p.name for p in project.root.iterdir()) == [
+        "handbook.yaml",
+        "out.pdf",
+        "sections",
+    ]
+
+
+def test_a_school_name_too_long_for_the_covers_is_reported_at_the_name_in_the_profile_once_for_each(project):
+    from handbook.errors import ContentError
+
+    guide = long_guide(project)
+    name = " ".join(["Northgate Community College of Allied Health and Technical Sciences"] * 40)
+    school = project.write("schools/long.yaml", f"handbook: ../{guide.name}\nschool:\n  email: a@b.org\n  name: {name}\n")
+    with pytest.raises(ContentError) as failure:
+        build_handbook(None, project.root / "school.pdf", school=school)
+    problems = [str(p) for p in failure.value.problems]
+    assert [p.split(": about")[0] for p in problems] == ["schools/long.yaml:4: school.name"] * 2
+    assert "to fit the cover," in problems[0] and "to fit the back cover," in problems[1]

@@ -180,8 +180,9 @@ def _band_layout(handbook: Handbook, styles: Styles, width: float) -> tuple[tupl
             baseline -= (len(lines.lines) - 1) * lines.leading + gap
         return tuple(placed)
 
+    smallest = min(BACK_FLOORS[name] / style.fontSize for name, style in (("title", title), ("edition", edition)))
     factor = 1.0
-    while factor > 0.5:
+    while factor >= smallest:
         found = laid_out(texts, factor)
         if found is not None:
             return found, []
@@ -190,9 +191,9 @@ def _band_layout(handbook: Handbook, styles: Styles, width: float) -> tuple[tupl
     order = sorted(range(2), key=lambda i: -stringWidth(texts[i], fields[i][1].fontName, fields[i][1].fontSize))
     problems = [
         too_long(handbook.place(fields[i][0]), fields[i][0], texts[i], count, BACK_FLOORS[fields[i][0]], "the back cover's band")
-        for i, count in characters_too_many(texts, order, lambda shorter: laid_out(shorter, 0) is not None)
+        for i, count in characters_too_many(texts, order, lambda shorter: laid_out(shorter, smallest) is not None)
     ]
-    return laid_out(texts[:1], 0) or (), problems
+    return laid_out([texts[0], ""], smallest) or (), problems
 
 
 def _contact_lines(school: School) -> list[tuple[str, str, str, str, str]]:
