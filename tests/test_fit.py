@@ -9,6 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from handbook.render.fit import (
     ELLIPSIS,
     Placed,
+    any_page_number,
     characters_too_many,
     fit_column,
     fit_lines,
@@ -59,6 +60,7 @@ def test_a_row_gives_each_part_what_it_needs_else_the_shorter_keeps_its_width_el
 def test_the_widest_page_number_is_measured_for_every_page_of_the_count():
     widest = widest_page_number(12, FONT, 8.5)
     assert widest == max(stringWidth(f"Page {n} of 12", FONT, 8.5) for n in range(1, 13)) >= stringWidth("Page 1 of 12", FONT, 8.5)
+    assert any_page_number(FONT, 8.5) >= widest_page_number(9999, FONT, 8.5) > widest_page_number(999, FONT, 8.5)
 
 
 def item(field: str, text: str, size: float, floor: float, width: float = 200) -> Placed:

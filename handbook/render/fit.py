@@ -20,7 +20,6 @@ from handbook.problems import Problem, Where
 
 ELLIPSIS = "\u2026"
 STEP = 0.5  # points: how much smaller each try is set
-ROOM_FOR_PAGES = 9999  # a handbook has fewer pages: "Page N of M" is never wider than for this M
 
 
 @dataclass(frozen=True)
@@ -95,6 +94,13 @@ def split_width(room: float, gap: float, left: float, right: float) -> tuple[flo
     if right <= half:
         return room - gap - right, right
     return half, half
+
+
+@lru_cache(maxsize=8)
+def any_page_number(font: str, size: float, digits: int = 4) -> float:
+    """A width no "Page N of M" is wider than, for any handbook of fewer than 10**digits pages."""
+    digit = max(stringWidth(d, font, size) for d in "0123456789")
+    return stringWidth("Page  of ", font, size) + 2 * digits * digit
 
 
 @lru_cache(maxsize=64)

@@ -14,7 +14,7 @@ from handbook.model import Handbook
 from handbook.problems import Problem
 from handbook.render.back_cover import BackCoverLayout, back_cover_layout, draw_back_cover, logo_text
 from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, draw_image_fitted, draw_paragraph
-from handbook.render.fit import ROOM_FOR_PAGES, Lines, Placed, fit_column, fit_lines, split_width, too_long, widest_page_number
+from handbook.render.fit import Lines, Placed, any_page_number, fit_column, fit_lines, split_width, too_long, widest_page_number
 from handbook.render.inline import text_markup
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.structure import Element
@@ -157,9 +157,7 @@ class PageDecor:
         page = canvas.getPageNumber()
         style = s["running"]
         room = w - 2 * MARGIN_SIDE - RUNNING_GAP
-        if stringWidth(footer_left, style.fontName, style.fontSize) > room - widest_page_number(
-            ROOM_FOR_PAGES, style.fontName, style.fontSize
-        ):
+        if stringWidth(footer_left, style.fontName, style.fontSize) > room - any_page_number(style.fontName, style.fontSize):
             canvas.defer(lambda c: self._draw_footer(c, footer_left, page))
             return
         canvas.saveState()
