@@ -159,3 +159,10 @@ class Handbook:
     school: School | None = None
     salary_max_age_years: float = MANIFEST["salary_max_age_years"].default  # older salary figures are a warning
     inputs: tuple[Path, ...] = ()  # every file the handbook was built from
+    # Where each setting was written, by dotted name ("title", "school.address"), for messages about
+    # its value that only drawing finds (a title too long for the cover).
+    places: dict[str, Where] = field(default_factory=dict)
+
+    def place(self, name: str) -> Where:
+        """Where setting `name` was written; where the title was when it was not written anywhere."""
+        return self.places.get(name) or self.places.get("title") or Where("handbook.yaml", 1)

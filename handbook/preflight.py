@@ -13,7 +13,7 @@ from pathlib import Path
 from handbook.errors import HandbookError
 from handbook.page_sizes import KNOWN_PAPER
 from handbook.preflight_accessibility import check_accessibility
-from handbook.preflight_drawing import DrawingReader, apply
+from handbook.preflight_drawing import DrawingReader, PageDrawing, apply
 from handbook.preflight_text import text_problems
 from handbook.problems import counted, os_problem
 from handbook.render.images import MIN_DPI
@@ -98,9 +98,11 @@ def preflight(path: Path, print_only: bool = False) -> Report:
     quiet.setLevel(logging.ERROR)  # pypdf's notes on what it repaired; what it cannot repair is raised
     try:
         reader = PdfReader(path)
-        _page_sizes(reader, report)
+        reading = DrawingReader()
+        drawings = [reading.page(page) for page in reader.pages]  # one reading of each page's drawing, for every check
+        _page_sizes(reader, drawings, report)
         _fonts(reader, report)
-        _placement(reader, report)
+        _placement(reader, drawings, report)
         found = check_accessibility(reader, print_only)
         report.facts.append(found.fact)
         report.online_failures += found.failures
@@ -149,7 +151,7 @@ def _pages(numbers: list[int]) -> str:
     return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {', '.join(str(n) for n in numbers)}"
 
 
-def _page_sizes(reader, report: Report) -> None:
+def _page_sizes(reader, drawings: list[PageDrawing], report: Report) -> None:
     """The paper size of every page, which is its trim size when it has a TrimBox (a print shop's
     file, whose sheet is larger), the bleed, and the page boxes checked against each other."""
     sizes: dict[tuple[int, int], list[int]] = {}
@@ -171,7 +173,7 @@ def _page_sizes(reader, report: Report) -> None:
                 if not _within(inner, outer):
                     what = "TrimBox" if inner is trim else "BleedBox"
                     outside.setdefault(f"the {what} reaches outside the {name}", []).append(number)
-            _stops_at_trim(page, number, trim, bleed, report)
+            _stops_at_trim(drawings[number - 1], number, trim, bleed, report)
         width, height = trim[2] - trim[0], trim[3] - trim[1]
         key = (round(width), round(height))
         sizes.setdefault(key, []).append(number)
@@ -200,41 +202,20 @@ def _page_sizes(reader, report: Report) -> None:
             report.warnings.append("pages differ in size; a print shop prints one paper size per job")
 
 
-_FILLS = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
-
-
-def _stops_at_trim(page, number: int, trim: Box, bleed: Box, report: Report) -> None:
-    """Fail a page on which a filled rectangle reaches the trim but not past it, where the page has room for bleed:
+def _stops_at_trim(drawing: PageDrawing, number: int, trim: Box, bleed: Box, report: Report) -> None:
+    """Fail a page on which a filled area reaches the trim but not past it, where the page has room for bleed:
     cut a little off the line, the sheet shows a white sliver there."""
-    from pypdf.generic import ContentStream
-
     room = [trim[i] - bleed[i] if i < 2 else bleed[i] - trim[i] for i in range(4)]
-    if max(room) <= TOLERANCE or page.get_contents() is None:
+    if max(room) <= TOLERANCE:
         return
-    ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
-    stack: list[list[float]] = []
-    rectangles: list[Box] = []
     short: set[str] = set()
-    for operands, operator in ContentStream(page.get_contents(), None).operations:
-        if operator == b"q":
-            stack.append(ctm)
-        elif operator == b"Q" and stack:
-            ctm = stack.pop()
-        elif operator == b"cm":
-            ctm = _multiply([float(v) for v in operands], ctm)
-        elif operator == b"re" and len(operands) == 4:
-            x, y, w, h = (float(v) for v in operands)
-            xs, ys = zip(*(_apply(ctm, u, v) for u in (x, x + w) for v in (y, y + h)))
-            rectangles.append((min(xs), min(ys), max(xs), max(ys)))
-        elif operator in _FILLS:
-            for shape in rectangles:
-                inward = [shape[2] > trim[0], shape[3] > trim[1], shape[0] < trim[2], shape[1] < trim[3]]
-                for side in range(4):
-                    if room[side] > TOLERANCE and inward[side] and abs(shape[side] - trim[side]) <= 0.01:
-                        short.add(SIDES[side])
-            rectangles = []
-        elif operator in (b"n", b"S", b"s"):
-            rectangles = []
+    for fill in drawing.fills:
+        xs, ys = zip(*fill.corners)
+        shape = (min(xs), min(ys), max(xs), max(ys))
+        inward = [shape[2] > trim[0], shape[3] > trim[1], shape[0] < trim[2], shape[1] < trim[3]]
+        for side in range(4):
+            if room[side] > TOLERANCE and inward[side] and abs(shape[side] - trim[side]) <= 0.01:
+                short.add(SIDES[side])
     if short:
         sides = [side for side in SIDES if side in short]
         said = sides[0] if len(sides) == 1 else f"{', '.join(sides[:-1])} and {sides[-1]}"
@@ -305,13 +286,12 @@ def _fonts(reader, report: Report) -> None:
         report.failures.append(f"font {name} is not embedded; the print shop would substitute another")
 
 
-def _placement(reader, report: Report) -> None:
-    """One reading of each page's drawing: images and shapes off the page, image resolution, and where text lies."""
+def _placement(reader, drawings: list[PageDrawing], report: Report) -> None:
+    """From each page's drawing: images and shapes off the page, image resolution, and where text lies."""
     images: list[tuple[float, str]] = []
     lowest_page = 0
-    drawings = DrawingReader()
     for number, page in enumerate(reader.pages, start=1):
-        drawing = drawings.page(page)
+        drawing = drawings[number - 1]
         box = page.mediabox
         media = tuple(float(v) for v in (box.left, box.bottom, box.right, box.top))
         found = [placed for placed in (_image(number, image) for image in drawing.images) if placed is not None]

@@ -15,7 +15,7 @@ from handbook import __version__
 from handbook.blocks import by_model
 from handbook.blocks.image import Image, image_size
 from handbook.display import display_path
-from handbook.errors import HandbookError
+from handbook.errors import ContentError, HandbookError
 from handbook.model import Handbook
 from handbook.page_sizes import PAGE_SIZES
 from handbook.problems import Problem
@@ -195,6 +195,9 @@ def _render_pdf(handbook: Handbook, out: BinaryIO) -> int:
         story += [NextPageTemplate("back"), PageBreak(), Spacer(1, 1)]
         back = root.add("Div")
     decor = PageDecor(handbook, styles, width, height, cover, back, bleed=shop.bleed if shop else 0)
+    too_long = decor.problems()
+    if too_long:
+        raise ContentError(too_long)
     doc.addPageTemplates(
         [
             PageTemplate("cover", frames=[frame], onPage=decor.cover),

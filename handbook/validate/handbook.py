@@ -82,6 +82,7 @@ def read_handbook(
         salary_max_age_years=ctx.stale_after_years,
         sections=tuple(sections),
         inputs=(manifest.resolve(),),
+        places=found,
     )
 
 

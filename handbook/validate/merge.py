@@ -50,7 +50,10 @@ def read_edition(
     origins = [o for o in origins if o.what not in replaced] + [Origin(n, "", f"profile {w}") for n, w in replaced.items()]
     ctx = BlockContext(read, profile.base.parent, today, base.salary_max_age_years)
     sections, section_origins = _apply_sections(ctx, base.sections, profile, cache)
-    handbook = replace(handbook, sections=tuple(sections), inputs=(*base.inputs, profile.path))
+    # The school's name stands for the organisation: a message about either is at the name's line.
+    places = {**base_origins, **replaced, **profile.school_places}
+    places["organisation"] = profile.school_places.get("school.name", profile.school_where)
+    handbook = replace(handbook, sections=tuple(sections), inputs=(*base.inputs, profile.path), places=places)
 
     def unset(setting: settings.Setting) -> str:
         if setting.where == settings.BOTH:
