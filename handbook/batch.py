@@ -70,16 +70,24 @@ class _Worker:
         cls.cache = cache
 
 
-def _build_one(job: tuple[Path, Path, bool]) -> EditionResult:
-    profile, output, depfile = job
+def _build_one(job: tuple[Path, Path, bool, bool, bool]) -> EditionResult:
+    profile, output, depfile, print_shop, crop_marks = job
     try:
-        result = build_handbook(None, output, school=profile, depfile=output.with_suffix(".d") if depfile else None, cache=_Worker.cache)
+        result = build_handbook(
+            None,
+            output,
+            school=profile,
+            depfile=output.with_suffix(".d") if depfile else None,
+            cache=_Worker.cache,
+            print_shop=print_shop,
+            crop_marks=crop_marks,
+        )
     except HandbookError as exc:
         return EditionResult(profile, output, False, exc.format_message())
     return EditionResult(profile, output, True, counted(result.pages, "page"))
 
 
-def _results(work: list[tuple[Path, Path, bool]], jobs: int) -> Iterator[EditionResult]:
+def _results(work: list[tuple[Path, Path, bool, bool, bool]], jobs: int) -> Iterator[EditionResult]:
     """Each job's result, in order: the first built here, the rest by `jobs` forked workers.
 
     The first edition is built before any worker starts, so that every worker inherits the
@@ -102,8 +110,12 @@ def run_batch(
     *,
     depfiles: bool = False,
     progress: Callable[[Iterator[EditionResult]], Iterator[EditionResult]] = lambda it: it,
+    print_shop: bool = False,
+    crop_marks: bool = False,
 ) -> BatchSummary:
     """Build every profile's edition into `out_dir`; failures are collected, not raised.
+
+    `print_shop` and `crop_marks` make every edition for a print shop, as `handbook build` does.
 
     The workers are forked after the first edition is built, so modules, fonts and the
     parsed base guide are loaded once for all of them.
@@ -111,7 +123,7 @@ def run_batch(
     outputs = plan_outputs(profiles, out_dir)
     started = time.perf_counter()
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(profiles)))
-    work = [(profile, outputs[profile], depfiles) for profile in profiles]
+    work = [(profile, outputs[profile], depfiles, print_shop, crop_marks) for profile in profiles]
     _Worker.start(NodeCache() if cache.enabled() else None)
     try:
         results = tuple(progress(_results(work, jobs)))

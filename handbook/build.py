@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from handbook.errors import ContentError, raise_problems
-from handbook.model import Handbook
+from handbook.model import Handbook, Print
 from handbook.node_cache import NodeCache
 from handbook.page_sizes import PAGE_SIZES
 from handbook.problems import Problem, Problems
@@ -106,13 +107,20 @@ def build_handbook(
     strict: bool = False,
     booklet: bool = False,
     sheet: str | None = None,
+    print_shop: bool = False,
+    crop_marks: bool = False,
+    check: Callable[[Path, Path], None] | None = None,
 ) -> BuildResult:
     """Build the PDF for `manifest` (or for the edition of profile `school`, whose guide the profile names) atomically.
 
     With `booklet`, the pages are imposed two-up for saddle stitching; `pages` counts printed sides.
     `sheet` ("letter" or "a4") scales them onto that paper instead of one twice the page's size.
+    `print_shop` and `crop_marks` turn on what the manifest's `print:` section may also turn on: bleed
+    and page boxes for a print shop, and crop marks (which need the bleed, and bring it).
     Without `depfile`, a PDF written to its default place gets one beside it (`default_depfile`);
     a booklet written there removes it instead, so that `make` rebuilds the flat edition.
+    `check(pdf, target)` is called with the finished PDF before it takes the place of `target`
+    (a preflight): when it raises, nothing is written and an earlier PDF there stays as it was.
     """
     # Imported here, not at the top: `handbook check` loads this module and must not load ReportLab.
     from handbook.depfile import dependencies, write_depfile
@@ -120,6 +128,9 @@ def build_handbook(
 
     loaded = validated(manifest, school, cache, strict=strict)
     handbook = loaded.handbook
+    if print_shop or crop_marks:
+        setup = handbook.print
+        handbook = replace(handbook, print=Print(bleed=setup.bleed or print_shop, crop_marks=setup.crop_marks or crop_marks))
     target = output or default_output(handbook, school)
     inputs = dependencies(handbook)
     check_target(target, inputs)
@@ -128,10 +139,11 @@ def build_handbook(
     warnings = (*loaded.warnings, *blurry_images(handbook))
     if strict and len(warnings) > len(loaded.warnings):
         raise ContentError(list(warnings))
+    checked = (lambda pdf: check(pdf, target)) if check is not None else None
     if booklet:
-        pages = write_atomically(target, lambda out: _booklet(handbook, out, sheet))
+        pages = write_atomically(target, lambda out: _booklet(handbook, out, sheet), checked)
     else:
-        pages = write_atomically(target, lambda out: render_pdf(handbook, out))
+        pages = write_atomically(target, lambda out: render_pdf(handbook, out), checked)
     beside = default_depfile(target, handbook, school)
     if depfile is None and beside is not None:
         if booklet:
@@ -144,13 +156,19 @@ def build_handbook(
 
 
 def _booklet(handbook: Handbook, out, sheet: str | None) -> int:
+    """Impose the handbook's pages; a print shop's pages keep their bleed, and the sheet gets the crop marks.
+
+    A booklet scaled onto office paper (`sheet`) is for an office printer, whatever `print:` says.
+    """
     import io
 
     from handbook.booklet import impose
     from handbook.render.back_cover import has_back_cover
     from handbook.render.document import render_pdf
 
+    shop = handbook.print.for_print_shop and sheet is None
     flat = io.BytesIO()
-    render_pdf(handbook, flat)
+    render_pdf(replace(handbook, print=Print(bleed=shop)), flat)
     flat.seek(0)
-    return impose(flat, out, keep_last=has_back_cover(handbook), sheet=PAGE_SIZES[sheet] if sheet else None)
+    crop_marks = shop and handbook.print.crop_marks
+    return impose(flat, out, keep_last=has_back_cover(handbook), sheet=PAGE_SIZES[sheet] if sheet else None, crop_marks=crop_marks)

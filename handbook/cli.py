@@ -51,6 +51,15 @@ SCHOOL_OPTION = click.option(
 
 STRICT_OPTION = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 
+PRINT_SHOP_OPTION = click.option(
+    "--print-shop",
+    is_flag=True,
+    help="For a print shop: colour at the page edge runs 0.125 in (3 mm on A4) into a bleed, with TrimBox and BleedBox (print: bleed: true).",
+)
+CROP_MARKS_OPTION = click.option(
+    "--crop-marks", is_flag=True, help="For an offset printer: --print-shop with crop marks outside the bleed (print: crop_marks: true)."
+)
+
 
 def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None) -> None:
     from click.core import ParameterSource
@@ -101,8 +110,10 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
     "--preflight",
     "check_after",
     is_flag=True,
-    help="Then check the PDF as handbook preflight does (a booklet for printing only); exit 1 if it must be fixed.",
+    help="Check the PDF as handbook preflight does (a booklet for printing only) before it is saved; exit 1, keeping an earlier PDF, if it must be fixed.",
 )
+@PRINT_SHOP_OPTION
+@CROP_MARKS_OPTION
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -114,6 +125,8 @@ def build(
     booklet: bool,
     sheet: str | None,
     check_after: bool,
+    print_shop: bool,
+    crop_marks: bool,
 ) -> None:
     """Build the PDF handbook described by MANIFEST, or a school's edition with --school.
 
@@ -124,6 +137,8 @@ def build(
       handbook build --booklet -o build/fair-booklet.pdf
       handbook build --booklet --sheet letter -o build/half-letter-booklet.pdf
       handbook build --preflight
+      handbook build --print-shop -o build/for-lulu.pdf
+      handbook build --crop-marks -o build/for-the-printer.pdf
     """
     from handbook.build import build_handbook
     from handbook.problems import counted
@@ -131,12 +146,35 @@ def build(
     _manifest_or_school(ctx, manifest, school)
     if sheet and not booklet:
         raise click.UsageError("--sheet is for booklets: add --booklet, or leave --sheet out")
-    result = build_handbook(manifest, output, school=school, depfile=depfile, strict=strict, booklet=booklet, sheet=sheet)
+    if sheet and (print_shop or crop_marks):
+        given = "--crop-marks" if crop_marks else "--print-shop"
+        raise click.UsageError(
+            f"--sheet scales a booklet onto office paper, which has no room for bleed; for a print shop's booklet "
+            f"(full size, bleed around each sheet) leave --sheet out, or leave {given} out to print it in the office"
+        )
+    reports: list[list[str]] = []  # the preflight's, shown once the PDF is saved
+
+    def check(pdf: Path, target: Path) -> None:
+        reports.append(_preflight_before_saving(pdf, target, print_only=booklet))
+
+    result = build_handbook(
+        manifest,
+        output,
+        school=school,
+        depfile=depfile,
+        strict=strict,
+        booklet=booklet,
+        sheet=sheet,
+        print_shop=print_shop,
+        crop_marks=crop_marks,
+        check=check if check_after else None,
+    )
     _print_warnings(result.warnings)
     unit = ("printed side", "printed sides") if booklet else ("page", "pages")
     click.echo(f"wrote {result.output} ({counted(result.pages, *unit)})")
-    if check_after:
-        _run_preflight(result.output, print_only=booklet)  # a booklet is the printer's file, never posted online
+    for lines in reports:
+        for line in lines:
+            click.echo(line)
 
 
 @main.command()
@@ -193,7 +231,9 @@ def _stop_on_signals() -> None:
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of CPUs).")
 @click.option("--depfiles", is_flag=True, help="Write OUT_DIR/<profile>.d beside each PDF for make.")
-def batch(profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles: bool) -> None:
+@PRINT_SHOP_OPTION
+@CROP_MARKS_OPTION
+def batch(profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles: bool, print_shop: bool, crop_marks: bool) -> None:
     """Build the edition of every school profile in PROFILES into OUT_DIR.
 
     One failing profile does not stop the others; the exit status is 1 if any failed.
@@ -215,7 +255,7 @@ def batch(profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles:
         with click.progressbar(results, length=len(profiles), label="Building editions", file=sys.stderr) as bar:
             yield from bar
 
-    summary = run_batch(list(profiles), out_dir, jobs, depfiles=depfiles, progress=progress)
+    summary = run_batch(list(profiles), out_dir, jobs, depfiles=depfiles, progress=progress, print_shop=print_shop, crop_marks=crop_marks)
     for result in summary.failed:
         click.echo(f"{display_path(result.profile)}: edition not built:", err=True)
         click.echo(result.message, err=True)
@@ -324,7 +364,8 @@ PRINT_ONLY_HELP = "The file is only for the printer (a booklet): check printing,
 def preflight(pdf: Path, print_only: bool) -> None:
     """Check PDF for printing and for posting online, where screen readers read it.
 
-    For printing: page size, fonts embedded, image resolution, nothing off the page. For
+    For printing: page size, fonts embedded, image resolution, nothing off the page, and no
+    text drawn over other text, within 0.25 in of the edge or off the dark panel under it. For
     posting online: tagged, a language, a title, pictures described, links in reading order.
     Exits 1 when something must be fixed.
 
@@ -337,6 +378,28 @@ def preflight(pdf: Path, print_only: bool) -> None:
       handbook preflight --print-only build/fair-booklet.pdf
     """
     _run_preflight(pdf, print_only)
+
+
+def _preflight_before_saving(pdf: Path, target: Path, print_only: bool) -> list[str]:
+    """The preflight report of a just-built `pdf` that is to become `target`; fail (exit 1) before it does when something must be fixed.
+
+    A booklet is the printer's file, never posted online: it is checked for printing only.
+    """
+    from handbook.errors import HandbookError
+    from handbook.preflight import preflight as run_preflight
+    from handbook.problems import counted
+
+    report = run_preflight(pdf, print_only=print_only)
+    lines = [f"preflight {target}", *report.lines()]
+    if report.to_fix:
+        for line in lines:
+            click.echo(line)
+        earlier = f", so {target} is as it was before" if target.exists() else ""
+        raise HandbookError(
+            f"{target}: {counted(len(report.to_fix), 'problem')} to fix before {report.fixing_before}; "
+            f"the new PDF was not saved{earlier} (build without --preflight to look at it)"
+        )
+    return lines
 
 
 def _run_preflight(pdf: Path, print_only: bool) -> None:

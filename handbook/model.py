@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.problems import Where
-from handbook.settings import MANIFEST, THEME
+from handbook.settings import MANIFEST, PRINT, THEME
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,19 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Print:
+    """How the PDF is made for printing: as it is for an office printer, or for a print shop."""
+
+    bleed: bool = PRINT["bleed"].default
+    crop_marks: bool = PRINT["crop_marks"].default
+
+    @property
+    def for_print_shop(self) -> bool:
+        """Bleed, trim and bleed boxes; crop marks come with them."""
+        return self.bleed or self.crop_marks
+
+
+@dataclass(frozen=True)
 class Contact:
     """A school's contact details for the back cover."""
 
@@ -142,6 +155,14 @@ class Handbook:
     language: str = MANIFEST["language"].default  # a BCP 47 tag in its usual case
     keywords: tuple[str, ...] = MANIFEST["keywords"].default
     theme: Theme = field(default_factory=Theme)
+    print: Print = field(default_factory=Print)
     school: School | None = None
     salary_max_age_years: float = MANIFEST["salary_max_age_years"].default  # older salary figures are a warning
     inputs: tuple[Path, ...] = ()  # every file the handbook was built from
+    # Where each setting was written, by dotted name ("title", "school.address"), for messages about
+    # its value that only drawing finds (a title too long for the cover).
+    places: dict[str, Where] = field(default_factory=dict)
+
+    def place(self, name: str) -> Where:
+        """Where setting `name` was written; where the title was when it was not written anywhere."""
+        return self.places.get(name) or self.places.get("title") or Where("handbook.yaml", 1)

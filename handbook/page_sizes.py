@@ -14,6 +14,10 @@ A4 = (210 * _MM, 297 * _MM)
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
 
+# A print shop's bleed on every side of a page of each size, in points, and as its printers say it:
+# 0.125 in for inch paper (Lulu, Amazon KDP), 3 mm for metric paper.
+BLEED: dict[str, tuple[float, str]] = {"letter": (0.125 * 72, "0.125 in"), "a4": (3 * _MM, "3 mm")}
+
 
 def _points(width: float, height: float) -> tuple[int, int]:
     return round(width), round(height)

@@ -1,5 +1,6 @@
 """What a print shop checks before it prints a PDF: page size, embedded fonts, image resolution,
-and nothing drawn off the page; and what a PDF posted online needs for screen readers
+nothing drawn off the page, and text that lies clear of other text, of the edges and on its panel
+(`preflight_text`); and what a PDF posted online needs for screen readers
 (`preflight_accessibility`), unless the file is only for the printer."""
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from pathlib import Path
 from handbook.errors import HandbookError
 from handbook.page_sizes import KNOWN_PAPER
 from handbook.preflight_accessibility import check_accessibility
+from handbook.preflight_drawing import DrawingReader, PageDrawing, apply
+from handbook.preflight_text import text_problems
 from handbook.problems import counted, os_problem
 from handbook.render.images import MIN_DPI
 
@@ -95,9 +98,11 @@ def preflight(path: Path, print_only: bool = False) -> Report:
     quiet.setLevel(logging.ERROR)  # pypdf's notes on what it repaired; what it cannot repair is raised
     try:
         reader = PdfReader(path)
-        _page_sizes(reader, report)
+        reading = DrawingReader()
+        drawings = [reading.page(page) for page in reader.pages]  # one reading of each page's drawing, for every check
+        _page_sizes(reader, drawings, report)
         _fonts(reader, report)
-        _placement(reader, report)
+        _placement(reader, drawings, report)
         found = check_accessibility(reader, print_only)
         report.facts.append(found.fact)
         report.online_failures += found.failures
@@ -113,12 +118,63 @@ def preflight(path: Path, print_only: bool = False) -> Report:
     return report
 
 
-def _page_sizes(reader, report: Report) -> None:
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+SIDES = ("left", "bottom", "right", "top")
+
+
+def _box(rectangle) -> Box:
+    return float(rectangle.left), float(rectangle.bottom), float(rectangle.right), float(rectangle.top)
+
+
+def _given(page, name: str, default: Box) -> Box:
+    """A page box the page gives, else `default` (what the PDF standard says the box then is)."""
+    from pypdf.generic import RectangleObject
+
+    return _box(RectangleObject(page[name])) if name in page else default
+
+
+def _within(inner: Box, outer: Box) -> bool:
+    left, bottom, right, top = outer
+    return inner[0] >= left - TOLERANCE and inner[1] >= bottom - TOLERANCE and inner[2] <= right + TOLERANCE and inner[3] <= top + TOLERANCE
+
+
+def _bleed_said(points: float) -> str:
+    """A bleed as printers say it: 0.125 in, 3 mm, or in inches."""
+    if abs(points - 9) < 0.05:
+        return "0.125 in"
+    if abs(points - 3 * 72 / 25.4) < 0.05:
+        return "3 mm"
+    return f"{points / 72:.3f} in"
+
+
+def _pages(numbers: list[int]) -> str:
+    return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {', '.join(str(n) for n in numbers)}"
+
+
+def _page_sizes(reader, drawings: list[PageDrawing], report: Report) -> None:
+    """The paper size of every page, which is its trim size when it has a TrimBox (a print shop's
+    file, whose sheet is larger), the bleed, and the page boxes checked against each other."""
     sizes: dict[tuple[int, int], list[int]] = {}
     exact: dict[tuple[int, int], tuple[float, float]] = {}
+    bleeds: set[float] = set()
+    outside: dict[str, list[int]] = {}
+    trimmed = False
+    sheets: set[tuple[float, float]] = set()
     for number, page in enumerate(reader.pages, start=1):
-        box = page.mediabox
-        width, height = float(box.width), float(box.height)
+        # Read from the page's own entries: pypdf's accessors add a box they do not find to the page.
+        media = _box(page.mediabox)
+        crop = _given(page, "/CropBox", media)
+        trim, bleed = _given(page, "/TrimBox", crop), _given(page, "/BleedBox", crop)
+        if "/TrimBox" in page:
+            trimmed = True
+            bleeds.add(round(min(t - b if i < 2 else b - t for i, (t, b) in enumerate(zip(trim, bleed))), 2))
+            sheets.add((media[2] - media[0], media[3] - media[1]))
+            for inner, outer, name in ((trim, bleed, "BleedBox"), (trim, media, "MediaBox"), (bleed, media, "MediaBox")):
+                if not _within(inner, outer):
+                    what = "TrimBox" if inner is trim else "BleedBox"
+                    outside.setdefault(f"the {what} reaches outside the {name}", []).append(number)
+            _stops_at_trim(drawings[number - 1], number, trim, bleed, report)
+        width, height = trim[2] - trim[0], trim[3] - trim[1]
         key = (round(width), round(height))
         sizes.setdefault(key, []).append(number)
         exact.setdefault(key, (width / 72, height / 72))
@@ -126,9 +182,47 @@ def _page_sizes(reader, report: Report) -> None:
     for size, pages in sizes.items():
         name, wide, high = KNOWN_PAPER.get(size, ("custom", *exact[size]))
         described.append(f"{name} {wide:.2f} x {high:.2f} in ({counted(len(pages), 'page')})")
-    report.facts.append(f"pages: {len(reader.pages)}; size: {'; '.join(described)}")
+    fact = f"pages: {len(reader.pages)}; size: {'; '.join(described)}"
+    if trimmed:
+        shown = sorted(bleeds)
+        fact += "; " + ("no bleed" if shown == [0] else "bleed " + ", ".join(map(_bleed_said, shown)))
+        if len(sheets) == 1:
+            wide, high = next(iter(sheets))
+            if (round(wide), round(high)) != next(iter(sizes)):
+                fact += f"; sheet {wide / 72:.2f} x {high / 72:.2f} in"
+    report.facts.append(fact)
+    for problem, pages in outside.items():
+        report.failures.append(
+            f"{_pages(pages)}: {problem}; the sheet is cut at the TrimBox, which must lie inside the BleedBox, and both inside the MediaBox"
+        )
     if len(sizes) > 1:
-        report.warnings.append("pages differ in size; a print shop prints one paper size per job")
+        if trimmed:
+            report.failures.append("pages differ in trim size; a print shop cuts every page of a job to one size")
+        else:
+            report.warnings.append("pages differ in size; a print shop prints one paper size per job")
+
+
+def _stops_at_trim(drawing: PageDrawing, number: int, trim: Box, bleed: Box, report: Report) -> None:
+    """Fail a page on which a filled area reaches the trim but not past it, where the page has room for bleed:
+    cut a little off the line, the sheet shows a white sliver there."""
+    room = [trim[i] - bleed[i] if i < 2 else bleed[i] - trim[i] for i in range(4)]
+    if max(room) <= TOLERANCE:
+        return
+    short: set[str] = set()
+    for fill in drawing.fills:
+        xs, ys = zip(*fill.corners)
+        shape = (min(xs), min(ys), max(xs), max(ys))
+        inward = [shape[2] > trim[0], shape[3] > trim[1], shape[0] < trim[2], shape[1] < trim[3]]
+        for side in range(4):
+            if room[side] > TOLERANCE and inward[side] and abs(shape[side] - trim[side]) <= 0.01:
+                short.add(SIDES[side])
+    if short:
+        sides = [side for side in SIDES if side in short]
+        said = sides[0] if len(sides) == 1 else f"{', '.join(sides[:-1])} and {sides[-1]}"
+        report.failures.append(
+            f"page {number}: colour stops at the trim on the {said} instead of running into the bleed; cut a little off the line, "
+            "the sheet shows a white sliver there: draw it on to the BleedBox"
+        )
 
 
 def _font_dicts(resources, seen: set[int]):
@@ -192,103 +286,47 @@ def _fonts(reader, report: Report) -> None:
         report.failures.append(f"font {name} is not embedded; the print shop would substitute another")
 
 
-def _multiply(m: list[float], n: list[float]) -> list[float]:
-    """The matrix m then n, PDF style ([a b c d e f])."""
-    a, b, c, d, e, f = m
-    A, B, C, D, E, F = n
-    return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F]
-
-
-def _apply(m: list[float], x: float, y: float) -> tuple[float, float]:
-    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
-
-
-class _Walker:
-    """Follows a page's drawing (forms included) and notes images and anything placed off the page."""
-
-    def __init__(self, number: int, box: tuple[float, float, float, float], report: Report) -> None:
-        self.number = number
-        self.box = box
-        self.report = report
-        self.images: list[tuple[float, str]] = []  # effective dpi of each image, and how to find it
-        self.outside: set[str] = set()
-
-    def inside(self, points) -> bool:
-        left, bottom, right, top = self.box
-        return all(left - TOLERANCE <= x <= right + TOLERANCE and bottom - TOLERANCE <= y <= top + TOLERANCE for x, y in points)
-
-    def walk(self, content, resources, ctm: list[float], depth: int = 0) -> None:
-        from pypdf.generic import ContentStream
-
-        if depth > 8 or content is None:
-            return
-        xobjects = (resources or {}).get("/XObject", {}) if resources else {}
-        xobjects = xobjects.get_object() if hasattr(xobjects, "get_object") else xobjects
-        stack: list[list[float]] = []
-        line = text = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
-        leading = 0.0
-        for operands, operator in ContentStream(content, None).operations:
-            if operator == b"q":
-                stack.append(ctm)
-            elif operator == b"Q" and stack:
-                ctm = stack.pop()
-            elif operator == b"cm":
-                ctm = _multiply([float(v) for v in operands], ctm)
-            elif operator == b"BT":
-                line = text = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
-            elif operator == b"Tm":
-                line = text = [float(v) for v in operands]
-            elif operator in (b"Td", b"TD"):
-                if operator == b"TD":
-                    leading = -float(operands[1])
-                line = text = _multiply([1, 0, 0, 1, float(operands[0]), float(operands[1])], line)
-            elif operator == b"TL":
-                leading = float(operands[0])
-            elif operator in (b"T*", b"'", b'"'):
-                line = text = _multiply([1, 0, 0, 1, 0, -leading], line)
-            if operator in (b"Tj", b"TJ", b"'", b'"'):
-                x, y = _apply(_multiply(text, ctm), 0, 0)
-                if not self.inside([(x, y)]):
-                    self.outside.add(f"text on page {self.number} starts outside the page at ({x:.0f}, {y:.0f})")
-            elif operator == b"re" and len(operands) == 4:
-                x, y, w, h = (float(v) for v in operands)
-                if not self.inside([_apply(ctm, u, v) for u in (x, x + w) for v in (y, y + h)]):
-                    self.outside.add(f"a shape on page {self.number} reaches past the page edge")
-            elif operator == b"Do" and operands and operands[0] in xobjects:
-                xobject = xobjects[operands[0]].get_object()
-                if xobject.get("/Subtype") == "/Image":
-                    self._image(str(operands[0]), xobject, ctm)
-                elif xobject.get("/Subtype") == "/Form":
-                    matrix = [float(v) for v in xobject.get("/Matrix", [1, 0, 0, 1, 0, 0])]
-                    self.walk(xobject, xobject.get("/Resources"), _multiply(matrix, ctm), depth + 1)
-
-    def _image(self, name: str, xobject, ctm: list[float]) -> None:
-        wide, high = math.hypot(ctm[0], ctm[1]), math.hypot(ctm[2], ctm[3])
-        if wide and high:
-            # A PDF does not keep the file an image came from; its name in the PDF, page, size and place find it.
-            left, bottom = (min(v) / 72 for v in zip(*(_apply(ctm, u, v) for u in (0, 1) for v in (0, 1))))
-            shown = name.lstrip("/")
-            shown = shown if len(shown) <= 24 else shown[:16] + "..."
-            found = f"the image {shown} on page {self.number} ({wide / 72:.2f} x {high / 72:.2f} in, {left:.2f} in from the left and {bottom:.2f} in from the bottom)"
-            self.images.append((min(int(xobject["/Width"]) / (wide / 72), int(xobject["/Height"]) / (high / 72)), found))
-        if not self.inside([_apply(ctm, u, v) for u in (0, 1) for v in (0, 1)]):
-            self.outside.add(f"an image on page {self.number} reaches past the page edge")
-
-
-def _placement(reader, report: Report) -> None:
+def _placement(reader, drawings: list[PageDrawing], report: Report) -> None:
+    """From each page's drawing: images and shapes off the page, image resolution, and where text lies."""
     images: list[tuple[float, str]] = []
     lowest_page = 0
     for number, page in enumerate(reader.pages, start=1):
+        drawing = drawings[number - 1]
         box = page.mediabox
-        walker = _Walker(number, tuple(float(v) for v in (box.left, box.bottom, box.right, box.top)), report)
-        walker.walk(page.get_contents(), page.get("/Resources"), [1.0, 0.0, 0.0, 1.0, 0.0, 0.0])
-        report.failures += sorted(walker.outside)
-        if walker.images and (not images or min(walker.images)[0] < min(images)[0]):
+        media = tuple(float(v) for v in (box.left, box.bottom, box.right, box.top))
+        found = [placed for placed in (_image(number, image) for image in drawing.images) if placed is not None]
+        outside = {f"a shape on page {number} reaches past the page edge" for corners in drawing.rectangles if not _inside(corners, media)}
+        outside |= {
+            f"an image on page {number} reaches past the page edge"
+            for image in drawing.images
+            if not _inside([apply(image.matrix, u, v) for u in (0, 1) for v in (0, 1)], media)
+        }
+        report.failures += sorted(outside)
+        report.failures += text_problems(number, drawing, page)
+        if found and (not images or min(found)[0] < min(images)[0]):
             lowest_page = number
-        images += walker.images
+        images += found
     if not images:
         report.facts.append("images: none")
         return
     report.facts.append(f"images: {len(images)}; lowest effective resolution {min(images)[0]:.0f} dpi (page {lowest_page})")
     for dpi, found in dict.fromkeys((math.floor(dpi), found) for dpi, found in images if dpi < MIN_DPI):
         report.warnings.append(f"{found} prints at {dpi} dpi; {MIN_DPI} dpi or more prints sharply")
+
+
+def _inside(points, box: tuple[float, ...]) -> bool:
+    left, bottom, right, top = box
+    return all(left - TOLERANCE <= x <= right + TOLERANCE and bottom - TOLERANCE <= y <= top + TOLERANCE for x, y in points)
+
+
+def _image(number: int, image) -> tuple[float, str] | None:
+    """The effective resolution of a placed image, and words that find it (a PDF does not keep the file it came from)."""
+    ctm = image.matrix
+    wide, high = math.hypot(ctm[0], ctm[1]), math.hypot(ctm[2], ctm[3])
+    if not (wide and high):
+        return None
+    left, bottom = (min(v) / 72 for v in zip(*(apply(ctm, u, v) for u in (0, 1) for v in (0, 1))))
+    shown = image.name.lstrip("/")
+    shown = shown if len(shown) <= 24 else shown[:16] + "..."
+    found = f"the image {shown} on page {number} ({wide / 72:.2f} x {high / 72:.2f} in, {left:.2f} in from the left and {bottom:.2f} in from the bottom)"
+    return min(image.pixels[0] / (wide / 72), image.pixels[1] / (high / 72)), found

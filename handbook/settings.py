@@ -65,6 +65,12 @@ MANIFEST = _group(
     Setting("keywords", "keywords", "PDF keywords: a list, or one line of words separated by commas.", ()),
     Setting("theme", "mapping", "Colours and font; a profile replaces only the keys it gives.", where=BOTH),
     Setting(
+        "print",
+        "mapping",
+        "Office printing, or a print shop's bleed and crop marks; a profile replaces only the keys it gives.",
+        where=BOTH,
+    ),
+    Setting(
         "salary_max_age_years",
         "number",
         "Warn when a salary table's period is older than this many years before the build date.",
@@ -78,6 +84,24 @@ THEME = _group(
     Setting("primary", "colour", "Headings, the cover panel and table headers.", "#1d4e89", where=BOTH),
     Setting("accent", "colour", "Bars, bullets and tip boxes.", "#e07a1f", where=BOTH),
     Setting("font", "choice", "The font family (bundled, SIL Open Font License).", "Lato", choices=tuple(FONT_FAMILIES), where=BOTH),
+)
+
+PRINT = _group(
+    Setting(
+        "bleed",
+        "flag",
+        "For a print shop: colour that reaches the page edge runs on 0.125 in (3 mm on A4) past it, and every page has a TrimBox "
+        "and a BleedBox (the same as handbook build --print-shop).",
+        False,
+        where=BOTH,
+    ),
+    Setting(
+        "crop_marks",
+        "flag",
+        "For an offset printer: crop marks outside the bleed, on a larger sheet; implies bleed (the same as --crop-marks).",
+        False,
+        where=BOTH,
+    ),
 )
 
 SCHOOL = _group(
@@ -108,7 +132,7 @@ def _shared(*names: str) -> tuple[Setting, ...]:
 PROFILE = _group(
     Setting("handbook", "file", "The base guide's manifest, relative to the profile.", "../handbook.yaml", where=PROFILE_ONLY),
     Setting("school", "mapping", "Who the edition is for.", required=True, where=PROFILE_ONLY),
-    *_shared("edition", "title", "subtitle", "page_size", "language", "theme"),
+    *_shared("edition", "title", "subtitle", "page_size", "language", "theme", "print"),
     Setting("variables", "variables", "Placeholders of the school's own, used in text as {var.NAME}.", where=PROFILE_ONLY),
     Setting("exclude", "names", "Sections to leave out, by file name without .yaml.", where=PROFILE_ONLY),
     Setting("add", "list", "The school's own section files, each with after: or before: the section it goes next to.", where=PROFILE_ONLY),
@@ -122,7 +146,7 @@ PROFILE = _group(
 )
 
 # The keys of each mapping setting.
-PARTS = {"theme": THEME, "school": SCHOOL}
+PARTS = {"theme": THEME, "school": SCHOOL, "print": PRINT}
 
 
 def names(group: dict[str, Setting]) -> tuple[str, ...]:
@@ -153,6 +177,8 @@ def explained() -> dict[str, Setting]:
 
 def shown(value: object) -> str:
     """A setting's value as `explain` and the docs print it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value)
     if isinstance(value, float) and value.is_integer():
@@ -161,7 +187,7 @@ def shown(value: object) -> str:
 
 
 # docs/format.md: one table per group, between <!-- settings:NAME --> and <!-- /settings:NAME -->.
-TABLES = {"manifest": MANIFEST, "theme": THEME, "profile": PROFILE, "school": SCHOOL}
+TABLES = {"manifest": MANIFEST, "theme": THEME, "print": PRINT, "profile": PROFILE, "school": SCHOOL}
 
 _VALUES = {
     "text": "text",
@@ -174,6 +200,7 @@ _VALUES = {
     "names": "a list of section names",
     "list": "a list of mappings",
     "language": "a BCP 47 language tag such as `en-US`, `es` or `zh-Hant-TW`",
+    "flag": "`true` or `false`",
 }
 
 

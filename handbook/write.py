@@ -47,8 +47,12 @@ def _check_target(target: Path, inputs: Iterable[Path]) -> None:
             break
 
 
-def write_atomically(target: Path, produce: Callable[[BinaryIO], T]) -> T:
-    """Call `produce` with a temporary file beside `target`, then rename it into place."""
+def write_atomically(target: Path, produce: Callable[[BinaryIO], T], check: Callable[[Path], None] | None = None) -> T:
+    """Call `produce` with a temporary file beside `target`, then rename it into place.
+
+    `check`, if given, is called with the finished temporary file before the rename; when it
+    raises, the file is removed and whatever was at `target` stays as it was.
+    """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(target)
@@ -62,6 +66,8 @@ def write_atomically(target: Path, produce: Callable[[BinaryIO], T]) -> T:
             out.flush()
             os.fsync(out.fileno())
             os.chmod(temporary, 0o644)
+            if check is not None:
+                check(Path(temporary))
             os.replace(temporary, target)
     except OSError as exc:
         _remove(temporary)

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import tempfile
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -154,4 +155,56 @@ def pdf_problems(pdf: Path) -> list[str]:
             page.extract_text()
     except Exception as exc:  # noqa: BLE001 - any failure to read is the finding
         found.append(f"pypdf (strict): {exc!r}")
+    return found
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as poppler finds it on a page: its text and box, in points from the page's top left corner."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class WordPage:
+    width: float
+    height: float
+    words: list[Word]
+
+
+def page_words(pdf: Path) -> list[WordPage]:
+    """Every word of every page with its box, as `pdftotext -bbox` gives them."""
+    import html
+
+    out = subprocess.run([tool("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    pages: list[WordPage] = []
+    for line in out.splitlines():
+        page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line)
+        if page:
+            pages.append(WordPage(float(page.group(1)), float(page.group(2)), []))
+            continue
+        box = re.search(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*)</word>', line)
+        if box:
+            pages[-1].words.append(Word(html.unescape(box.group(5)), *map(float, box.groups()[:4])))
+    return pages
+
+
+def overlapping_words(words: list[Word]) -> list[tuple[Word, Word]]:
+    """Pairs of words whose glyphs would touch: their boxes intersect, each trimmed of the room over and under
+    its letters (a line's box is a little taller than the distance to the next line)."""
+    found = []
+
+    def trimmed(word: Word) -> tuple[float, float, float, float]:
+        pad = (word.y1 - word.y0) * 0.15
+        return word.x0 + 0.2, word.y0 + pad, word.x1 - 0.2, word.y1 - pad
+
+    boxes = [trimmed(word) for word in words]
+    for i, (a, first) in enumerate(zip(boxes, words, strict=True)):
+        for b, second in zip(boxes[i + 1 :], words[i + 1 :], strict=True):
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+                found.append((first, second))
     return found

@@ -82,3 +82,13 @@ def test_two_profiles_writing_one_file_is_an_error_before_building(school_projec
     assert result.exit_code == 1
     assert "other/riverside.yaml:1: would write out/riverside.pdf" in result.output
     assert not (school_project.root / "out").exists()
+
+
+def test_a_batch_for_a_print_shop_gives_every_edition_its_bleed(school_project):
+    from pypdf import PdfReader
+
+    result = CliRunner().invoke(main, ["batch", "schools/riverside.yaml", "schools/lakeside.yaml", "-o", "out", "-j", "1", "--print-shop"])
+    assert result.exit_code == 0, result.output
+    for name in ("riverside", "lakeside"):
+        pages = PdfReader(school_project.root / f"out/{name}.pdf").pages
+        assert all([float(v) for v in page["/TrimBox"]] == [9, 9, 621, 801] for page in pages)

@@ -52,6 +52,48 @@ def test_failed_build_keeps_the_earlier_pdf_and_leaves_no_temporary_file(project
     assert sorted(p.name for p in (project.root / "out").iterdir()) == ["guide.pdf"]
 
 
+LONG_FOOTER = (
+    "organisation: Career Guidance Office of the Greater Metropolitan Unified School District\n"
+    "edition: Spring career fair edition for students and families, 2026-27\n"
+)
+
+
+def test_build_with_a_failing_preflight_keeps_the_earlier_pdf(project):
+    name = project.section("one", "- paragraph: Good.")
+    project.manifest(name)
+    assert invoke("build", "-o", "out/guide.pdf", "--preflight").exit_code == 0
+    earlier = (project.root / "out/guide.pdf").read_bytes()
+    project.manifest(name, extra=LONG_FOOTER)  # its footer runs over the page number
+    result = invoke("build", "-o", "out/guide.pdf", "--preflight")
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    lines = result.output.splitlines()
+    assert lines[0] == "preflight out/guide.pdf"
+    assert lines[-4:-2] == [
+        f'  FAIL: page {page}: the text "Career Guidance Office of the Greater Metropolitan…" is drawn over "Page {page} of 3" '
+        "(at 0.85 in from the left, 0.53 in from the bottom)"
+        for page in (2, 3)
+    ]
+    assert lines[-1] == (
+        "out/guide.pdf: 2 problems to fix before printing or posting online; "
+        "the new PDF was not saved, so out/guide.pdf is as it was before (build without --preflight to look at it)"
+    )
+    assert not any(line.startswith("wrote") for line in lines)
+    assert (project.root / "out/guide.pdf").read_bytes() == earlier
+    assert sorted(p.name for p in (project.root / "out").iterdir()) == ["guide.pdf"]
+
+
+def test_build_with_a_failing_preflight_and_no_earlier_pdf_writes_nothing(project):
+    project.manifest(project.section("one", "- paragraph: Good."), extra=LONG_FOOTER)
+    result = invoke("build", "--preflight")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "build/test-guide.pdf: 2 problems to fix before printing or posting online; "
+        "the new PDF was not saved (build without --preflight to look at it)"
+    )
+    assert list((project.root / "build").iterdir()) == []
+
+
 def test_output_that_would_overwrite_an_input_is_refused(project):
     name = project.section("one", "- paragraph: Hi.")
     manifest = project.manifest(name)

@@ -42,7 +42,10 @@ def test_unembedded_font_and_text_off_the_page_fail(tmp_path):
     canvas.save()
     report = preflight(path)
     assert "font Helvetica is not embedded; the print shop would substitute another" in report.failures
-    assert "text on page 1 starts outside the page at (-150, 400)" in report.failures
+    assert (
+        'page 1: the text "Off the left edge" runs 2.08 in past the left edge of the page; keep text at least 0.25 in inside the edges of the page'
+        in report.failures
+    )
     result = CliRunner().invoke(main, ["preflight", str(path)])
     assert result.exit_code == 1
     assert "FAIL: font Helvetica is not embedded" in result.output
@@ -96,3 +99,49 @@ def test_a_damaged_pdf_is_a_message(case, monkeypatch):
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit), repr(result.exception)  # a message and exit 1, not an uncaught error
     assert result.output.splitlines() == case.with_suffix(".expect").read_text(encoding="utf-8").splitlines()
+
+
+def _boxed_pdf(path, pages) -> None:
+    """A PDF whose pages each have a sheet size, a TrimBox, a BleedBox and a primary-coloured rectangle: (size, trim, bleed, rect)."""
+    register_family("Lato")
+    canvas = Canvas(str(path), initialFontName="Lato")
+    for size, trim, bleed, rect in pages:
+        canvas.setPageSize(size)
+        canvas.setTrimBox(trim)
+        canvas.setBleedBox(bleed)
+        canvas.setFillColorRGB(0.11, 0.31, 0.54)
+        canvas.rect(*rect, stroke=0, fill=1)
+        canvas.showPage()
+    canvas.save()
+
+
+def test_a_colour_panel_that_stops_at_the_trim_of_a_pdf_with_bleed_fails(tmp_path):
+    path = tmp_path / "short.pdf"
+    sheet, trim, bleed = (630, 810), (9, 9, 621, 801), (0, 0, 630, 810)
+    # The first panel stops at the trim on the left, top and right; the second runs into the bleed.
+    _boxed_pdf(path, [(sheet, trim, bleed, (9, 400, 612, 401)), (sheet, trim, bleed, (0, 400, 630, 410))])
+    report = preflight(path)
+    assert report.failures == [
+        "page 1: colour stops at the trim on the left, right and top instead of running into the bleed; cut a little off the line, "
+        "the sheet shows a white sliver there: draw it on to the BleedBox"
+    ]
+    assert report.facts[0] == "pages: 2; size: Letter 8.50 x 11.00 in (2 pages); bleed 0.125 in; sheet 8.75 x 11.25 in"
+
+
+def test_a_trim_box_outside_the_bleed_box_and_trim_sizes_that_differ_fail(tmp_path):
+    path = tmp_path / "boxes.pdf"
+    _boxed_pdf(
+        path,
+        [
+            ((630, 810), (9, 9, 621, 801), (0, 0, 630, 810), (100, 100, 10, 10)),
+            ((630, 810), (-9, 9, 603, 801), (0, 0, 630, 810), (100, 100, 10, 10)),  # a Letter trim hanging off the sheet
+            ((612, 792), (9, 9, 603, 783), (0, 0, 612, 792), (100, 100, 10, 10)),  # a smaller trim
+        ],
+    )
+    report = preflight(path)
+    assert report.failures == [
+        "page 2: the TrimBox reaches outside the BleedBox; the sheet is cut at the TrimBox, which must lie inside the BleedBox, and both inside the MediaBox",
+        "page 2: the TrimBox reaches outside the MediaBox; the sheet is cut at the TrimBox, which must lie inside the BleedBox, and both inside the MediaBox",
+        "pages differ in trim size; a print shop cuts every page of a job to one size",
+    ]
+    assert report.facts[0].startswith("pages: 3; size: Letter 8.50 x 11.00 in (2 pages); custom 8.25 x 10.75 in (1 page); bleed ")

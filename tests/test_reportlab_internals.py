@@ -119,3 +119,18 @@ def test_the_hooks_tagging_uses_are_where_canvas_tagging_and_lists_use_them():
     fail_unless(
         "idToObjectNumberAndVersion" in inspect.getsource(pdfdoc.PDFDocument.Reference), "object numbering", "render/structure_pdf.py"
     )
+
+
+def test_crop_marks_come_after_the_page_drawing_where_canvas_marks_them_as_artifacts():
+    from handbook.render.print_shop import CropMarks
+
+    canvas = Canvas(io.BytesIO(), pagesize=(100, 100), cropMarks=CropMarks(36, 18))
+    code = canvas._code
+    canvas.rect(0, 0, 10, 10)
+    drawn = len(code)
+    canvas.showPage()
+    where = "where showPage puts the sheet's offset and the crop marks in a page's code"
+    fail_unless(code[:2] == ["q", "1 0 0 1 36 36 cm"] and code[drawn + 2] == "Q", where, "render/canvas.py")
+    fail_unless(code[drawn + 3] == "q" and code[drawn + 4] == "0 0 0 RG" and code[-2:] == ["Q", " "], where, "render/canvas.py")
+    fail_unless(canvas._getCmShift() == 36, "how far the page is moved onto its sheet", "render/canvas.py")
+    fail_unless("\n".join(code[drawn + 3 : -1]) in canvas._doc.Pages.pages[-1].stream, "the page's stream", "render/canvas.py")

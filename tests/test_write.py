@@ -35,6 +35,24 @@ def test_an_exception_leaves_the_old_file_and_no_temporary(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
 
 
+def test_a_check_sees_the_whole_file_before_it_is_put_in_place(tmp_path):
+    target = tmp_path / "a.pdf"
+    target.write_bytes(b"old")
+    seen = []
+
+    def refuse(written: Path) -> None:
+        seen.append((written.read_bytes(), target.read_bytes()))
+        raise RuntimeError("not fit to print")
+
+    with pytest.raises(RuntimeError):
+        write_atomically(target, lambda out: out.write(b"new"), refuse)
+    assert seen == [(b"new", b"old")]
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
+    write_atomically(target, lambda out: out.write(b"new"), lambda written: None)
+    assert target.read_bytes() == b"new"
+
+
 def test_a_parent_that_is_a_file_is_refused(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(OutputError, match="is a file"):

@@ -12,19 +12,23 @@ The canvas also marks what it draws (see tagging.py) and, at save, writes the
 structure tree it was given, so the PDF is tagged. A paragraph's lines end in
 a space, so words either side of a line break stay two words for a screen
 reader and for text copied out.
+
+For a print shop, ReportLab's crop-mark support puts each page on a larger sheet (see
+print_shop.py); the canvas moves form fields with the page, as ReportLab does links, and
+marks the crop marks as artifacts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.pdfbase.pdfdoc import Annotation, PDFName, PDFPage, PDFString
+from reportlab.pdfbase.pdfdoc import Annotation, PDFArray, PDFName, PDFPage, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from handbook.render.structure import Element, document_root
 from handbook.render.structure_pdf import page_keys, write_structure
-from handbook.render.tagging import Marker
+from handbook.render.tagging import PAGE_MARKS, Marker
 
 Drawer = Callable[[Canvas], None]
 _OWN = frozenset({"_held", "_deferred", "_total", "tags", "structure", "_page_keys"})  # this class's, not a page's state
@@ -66,6 +70,9 @@ class HandbookCanvas(Canvas):
         if isinstance(annotation, Annotation):  # ReportLab's own link class: its dictionary takes no further keys
             annotation = annotation.Dict()
         widget = annotation["Subtype"] == PDFName("Widget")
+        border = sheet_border(self)
+        if widget and border:  # ReportLab moves a link's rectangle onto a larger sheet, not a form field's
+            annotation["Rect"] = PDFArray([value + border for value in annotation["Rect"].sequence])
         super()._addAnnotation(annotation, name, addtopage)
         if not addtopage:
             return  # not on this page: nothing for a reader to meet here
@@ -121,10 +128,23 @@ class HandbookCanvas(Canvas):
             self.__dict__.update(state)
             for at, draw in reversed(deferred):
                 self._code[at:at] = self._drawn_apart(draw)
-            Canvas.showPage(self)
+            self._write_page()
         self._held.clear()
         write_structure(self._doc, self.structure, self.tags)
         super().save()
+
+    def _write_page(self) -> None:
+        """Add the page to the document as ReportLab does; crop marks, which it draws after the page's
+        own drawing and outside any marked content, become artifacts."""
+        code = self._code  # ReportLab adds the sheet's offset and the marks to this list, then starts a new one
+        drawn = len(code)
+        Canvas.showPage(self)
+        if not getattr(self._cropMarks, "markLength", 0):
+            return
+        page = self._doc.Pages.pages[-1]
+        marks = "\n".join(code[drawn + 3 : -1])  # after the offset's q and cm, the page's drawing and its Q; before the final space
+        at = page.stream.rindex(marks)
+        page.stream = f"{page.stream[:at]}{PAGE_MARKS}\n{marks}\nEMC{page.stream[at + len(marks) :]}"
 
     def _drawn_apart(self, draw: Drawer) -> list[str]:
         """The page operators `draw` makes, in a saved and restored graphics state."""
@@ -136,3 +156,8 @@ class HandbookCanvas(Canvas):
             return self._code
         finally:
             self._code = page_code
+
+
+def sheet_border(canvas: Canvas) -> float:
+    """How far ReportLab has moved the page in from its sheet's edge (a print shop's bleed and crop marks); 0 for office printing."""
+    return canvas._getCmShift() or 0

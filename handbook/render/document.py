@@ -15,13 +15,13 @@ from handbook import __version__
 from handbook.blocks import by_model
 from handbook.blocks.image import Image, image_size
 from handbook.display import display_path
-from handbook.errors import HandbookError
+from handbook.errors import ContentError, HandbookError
 from handbook.model import Handbook
 from handbook.page_sizes import PAGE_SIZES
 from handbook.problems import Problem
 from handbook.render.back_cover import has_back_cover
 from handbook.render.blocks import LEADS, render_block
-from handbook.render.canvas import HandbookCanvas
+from handbook.render.canvas import HandbookCanvas, sheet_border
 from handbook.render.contents import ContentsEntry, SectionHeading, section_key
 from handbook.render.context import RenderContext
 from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP
@@ -30,6 +30,7 @@ from handbook.render.keep import keep_heading_with_start
 from handbook.render.metadata import add_metadata
 from handbook.render.pages import PageDecor
 from handbook.render.paragraphs import MemoParagraph
+from handbook.render.print_shop import print_shop
 from handbook.render.structure import document_root
 from handbook.render.theme import Styles, styles_for
 from handbook.style_sheet import LINK_COLOUR
@@ -70,7 +71,8 @@ class HandbookDoc(BaseDocTemplate):
             self.section_pages[flowable.index] = page
             self._current = flowable.title
             key = section_key(flowable.index)
-            self.canv.bookmarkPage(key, fit="XYZ", left=0, top=self.frame._y + flowable.height + flowable.getSpaceBefore())
+            top = self.frame._y + flowable.height + flowable.getSpaceBefore() + sheet_border(self.canv)
+            self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
             self.canv.addOutlineEntry(flowable.title, key, level=0)
 
     def running_section(self) -> str:
@@ -142,6 +144,7 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
 def _render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     styles = styles_for(handbook.theme)
     width, height = PAGE_SIZES[handbook.page_size]
+    shop = print_shop(handbook.page_size, handbook.print)
     doc = HandbookDoc(
         out,
         handbook,
@@ -162,6 +165,7 @@ def _render_pdf(handbook: Handbook, out: BinaryIO) -> int:
         initialFontName=styles.fonts.regular,
         displayDocTitle=1,
         lang=handbook.language,
+        **(shop.document_options(width, height) if shop else {}),
     )
     frame = TextFrame(
         MARGIN_SIDE, MARGIN_BOTTOM, *text_frame(handbook.page_size), id="text", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
@@ -190,7 +194,10 @@ def _render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     if has_back_cover(handbook):
         story += [NextPageTemplate("back"), PageBreak(), Spacer(1, 1)]
         back = root.add("Div")
-    decor = PageDecor(handbook, styles, width, height, cover, back)
+    decor = PageDecor(handbook, styles, width, height, cover, back, bleed=shop.bleed if shop else 0)
+    too_long = decor.problems()
+    if too_long:
+        raise ContentError(too_long)
     doc.addPageTemplates(
         [
             PageTemplate("cover", frames=[frame], onPage=decor.cover),

@@ -26,3 +26,14 @@ def draw_paragraph(paragraph: Paragraph, canvas, x: float, top: float, width: fl
     _, height = paragraph.wrapOn(canvas, width, 1000)
     paragraph.drawOn(canvas, x, top - height)
     return top - height
+
+
+def fill_to_edge(canvas, x: float, y: float, width: float, height: float, page: tuple[float, float], bleed: float) -> None:
+    """Fill a rectangle in the current colour; each of its sides that lies on the page's edge runs on `bleed`
+    points past it, into a print shop's bleed (with no bleed, the rectangle as given)."""
+    if bleed:
+        right, top = x + width, y + height
+        x, y = (x - bleed if x <= 0 else x), (y - bleed if y <= 0 else y)
+        right, top = (right + bleed if right >= page[0] else right), (top + bleed if top >= page[1] else top)
+        width, height = right - x, top - y
+    canvas.rect(x, y, width, height, stroke=0, fill=1)

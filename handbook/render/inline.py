@@ -38,8 +38,13 @@ def text_markup(text: str) -> str:
     return escape(text)
 
 
-def url_lines(url: str, width: float, font_name: str, font_size: float, first_width: float | None = None) -> list[str]:
-    """`url` broken into lines no wider than `width` (`first_width` for the first), only after `/`, `.` or `-`.
+URL_BREAKS = "/.-"  # where a web address may be broken between lines: after one of these
+
+
+def url_lines(
+    url: str, width: float, font_name: str, font_size: float, first_width: float | None = None, breaks: str = URL_BREAKS
+) -> list[str]:
+    """`url` broken into lines no wider than `width` (`first_width` for the first), only after one of `breaks`.
 
     ReportLab would otherwise cut an address that does not fit anywhere, even inside a word. A piece
     between two break points that is wider than a line is kept whole.
@@ -48,7 +53,8 @@ def url_lines(url: str, width: float, font_name: str, font_size: float, first_wi
 
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    pieces = re.findall(r"[^/.\-]*[/.\-]+|[^/.\-]+$", url)
+    marks = re.escape(breaks)
+    pieces = re.findall(rf"[^{marks}]*[{marks}]+|[^{marks}]+$", url)
     lines = [""]
     for piece in pieces:
         room = first_width if first_width is not None and len(lines) == 1 else width
@@ -59,6 +65,6 @@ def url_lines(url: str, width: float, font_name: str, font_size: float, first_wi
     return lines
 
 
-def url_markup(url: str, width: float, font_name: str, font_size: float, first_width: float | None = None) -> str:
+def url_markup(url: str, width: float, font_name: str, font_size: float, first_width: float | None = None, breaks: str = URL_BREAKS) -> str:
     """Paragraph markup for `url` with a line break at each place `url_lines` breaks it."""
-    return "<br/>".join(text_markup(line) for line in url_lines(url, width, font_name, font_size, first_width))
+    return "<br/>".join(text_markup(line) for line in url_lines(url, width, font_name, font_size, first_width, breaks))

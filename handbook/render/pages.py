@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from handbook.model import Handbook
-from handbook.render.back_cover import draw_back_cover, logo_text
-from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, draw_image_fitted, draw_paragraph
+from handbook.problems import Problem
+from handbook.render.back_cover import BackCoverLayout, back_cover_layout, draw_back_cover, logo_text
+from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, draw_image_fitted, draw_paragraph, fill_to_edge
+from handbook.render.fit import Lines, Placed, any_page_number, fit_column, fit_lines, split_width, too_long, widest_page_number
 from handbook.render.inline import text_markup
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.structure import Element
@@ -32,16 +37,18 @@ class PageDecor:
     page_height: float
     cover_part: Element
     back_part: Element | None = None
+    bleed: float = 0  # how far colour that reaches the page edge runs past it, for a print shop
 
     def cover(self, canvas, doc) -> None:
         """Title panel in the primary colour, accent band, organisation and edition below."""
         s, w, h = self.styles, self.page_width, self.page_height
+        layout = self.cover_layout
         canvas.saveState()
-        panel_bottom = h * 0.42
+        panel_bottom = layout.panel_bottom
         canvas.setFillColor(s.primary)
-        canvas.rect(0, panel_bottom, w, h - panel_bottom, stroke=0, fill=1)
+        fill_to_edge(canvas, 0, panel_bottom, w, h - panel_bottom, (w, h), self.bleed)
         canvas.setFillColor(s.accent)
-        canvas.rect(0, panel_bottom - 10, w, 10, stroke=0, fill=1)
+        fill_to_edge(canvas, 0, panel_bottom - 10, w, 10, (w, h), self.bleed)
         # A quiet pattern of rising bars: a career that grows.
         canvas.saveState()
         canvas.setFillColor(colors.Color(1, 1, 1, alpha=COVER_PATTERN_ALPHA))
@@ -59,13 +66,14 @@ class PageDecor:
         # The career line is printed in capitals; it is read as written.
         career_tag = part.add("P", actual_text=self.handbook.career)
         logo_tag = part.add("Figure", alt=logo_text(school.name) if school else "")
+        styles = layout.styles
         if self.handbook.career:
-            kicker = MemoParagraph(text_markup(self.handbook.career.upper()), s["cover_career"], tag=career_tag)
+            kicker = MemoParagraph(text_markup(self.handbook.career.upper()), styles["career"], tag=career_tag)
             y = draw_paragraph(kicker, canvas, MARGIN_SIDE, y, text_width) - 14
-        title = MemoParagraph(text_markup(self.handbook.title), s["cover_title"], tag=title_tag)
+        title = MemoParagraph(text_markup(self.handbook.title), styles["title"], tag=title_tag)
         y = draw_paragraph(title, canvas, MARGIN_SIDE, y, text_width * 0.85) - 14
         if self.handbook.subtitle:
-            subtitle = MemoParagraph(text_markup(self.handbook.subtitle), s["cover_subtitle"], tag=subtitle_tag)
+            subtitle = MemoParagraph(text_markup(self.handbook.subtitle), styles["subtitle"], tag=subtitle_tag)
             draw_paragraph(subtitle, canvas, MARGIN_SIDE, y, text_width * 0.85)
         y = panel_bottom - 0.9 * inch
         if school and school.logo:
@@ -74,18 +82,35 @@ class PageDecor:
                 draw_image_fitted(canvas, school.logo, MARGIN_SIDE, y - logo_height + 16, 2.6 * inch, logo_height)
             y -= logo_height + 6
         if self.handbook.organisation:
-            org = MemoParagraph(text_markup(self.handbook.organisation), s["cover_organisation"], tag=part.add("P"))
+            org = MemoParagraph(text_markup(self.handbook.organisation), styles["organisation"], tag=part.add("P"))
             y = draw_paragraph(org, canvas, MARGIN_SIDE, y, text_width) - 6
         if self.handbook.edition:
-            edition = MemoParagraph(text_markup(self.handbook.edition), s["cover_meta"], tag=part.add("P"))
+            edition = MemoParagraph(text_markup(self.handbook.edition), styles["edition"], tag=part.add("P"))
             draw_paragraph(edition, canvas, MARGIN_SIDE, y, text_width)
         canvas.setFillColor(s.accent)
         canvas.rect(MARGIN_SIDE, MARGIN_BOTTOM, 0.6 * inch, 4, stroke=0, fill=1)
         canvas.restoreState()
 
+    @cached_property
+    def cover_layout(self) -> CoverLayout:
+        """Where the cover's panel ends and the size of each of its texts: see `cover_layout`."""
+        return cover_layout(self.handbook, self.styles, self.page_width, self.page_height)
+
+    def problems(self) -> list[Problem]:
+        """Each text of the covers that is too long for its place even at its smallest size."""
+        found = list(self.cover_layout.problems)
+        if self.back_part is not None:
+            found += self.back_layout.problems
+        return found
+
     def back(self, canvas, doc) -> None:
         assert self.back_part is not None
-        draw_back_cover(canvas, self.handbook, self.styles, self.page_width, self.page_height, self.back_part)
+        draw_back_cover(canvas, self.handbook, self.styles, self.page_width, self.page_height, self.back_part, self.back_layout, self.bleed)
+
+    @cached_property
+    def back_layout(self) -> BackCoverLayout:
+        """The size of each text of the back cover: see `back_cover_layout`."""
+        return back_cover_layout(self.handbook, self.styles, self.page_width, self.page_height)
 
     def running(self, canvas, doc) -> None:
         """Header (handbook title, current section) and footer (organisation, page N of M): artifacts."""
@@ -95,25 +120,47 @@ class PageDecor:
             self._footer(canvas)
 
     def _header(self, canvas, doc) -> None:
+        """The handbook's title on the left, the section on the right, each in its own room, on the rule."""
         s, w, h = self.styles, self.page_width, self.page_height
         canvas.saveState()
+        left, right = s["running"], s["running_section"]
+        top = h - MARGIN_TOP + 22
+        title, section = self.handbook.title, doc.running_section()
+        widths = split_width(
+            w - 2 * MARGIN_SIDE,
+            RUNNING_GAP,
+            stringWidth(title, left.fontName, left.fontSize),
+            stringWidth(section, right.fontName, right.fontSize) if section else -RUNNING_GAP,
+        )
         canvas.setFont(s.fonts.regular, 8.5)
         canvas.setFillColor(s.muted)
-        top = h - MARGIN_TOP + 22
-        canvas.drawString(MARGIN_SIDE, top, self.handbook.title)
-        section = doc.running_section()
+        # A part on two lines grows upwards, into the margin: its last line stays on the rule.
+        _draw_lines(canvas, running_lines(title, left, widths[0]), left.fontName, MARGIN_SIDE, top, up=True)
         if section:
-            style = s["running_section"]
-            canvas.setFont(style.fontName, style.fontSize)
-            canvas.setFillColor(style.textColor)
-            canvas.drawRightString(w - MARGIN_SIDE, top, section)
+            lines = running_lines(section, right, widths[1])
+            canvas.setFont(right.fontName, lines.size)
+            canvas.setFillColor(right.textColor)
+            _draw_lines(canvas, lines, right.fontName, w - MARGIN_SIDE, top, up=True, right=True)
         canvas.setStrokeColor(s.rule)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN_SIDE, top - 7, w - MARGIN_SIDE, top - 7)
         canvas.restoreState()
 
     def _footer(self, canvas) -> None:
+        """The organisation and edition on the left, "Page N of M" on the right, each in its own room.
+
+        The page count is known only when the document is saved: a footer line that fits beside the
+        widest page number any handbook has is drawn now; a longer one is laid out then, beside the
+        widest page number of this handbook.
+        """
         s, w = self.styles, self.page_width
+        footer_left = footer_line(self.handbook.organisation, self.handbook.edition)
+        page = canvas.getPageNumber()
+        style = s["running"]
+        room = w - 2 * MARGIN_SIDE - RUNNING_GAP
+        if stringWidth(footer_left, style.fontName, style.fontSize) > room - any_page_number(style.fontName, style.fontSize):
+            canvas.defer(lambda c: self._draw_footer(c, footer_left, page))
+            return
         canvas.saveState()
         canvas.setStrokeColor(s.rule)
         canvas.setLineWidth(0.6)
@@ -121,15 +168,117 @@ class PageDecor:
         canvas.line(MARGIN_SIDE, bottom + 12, w - MARGIN_SIDE, bottom + 12)
         canvas.setFont(s.fonts.regular, 8.5)
         canvas.setFillColor(s.muted)
-        footer_left = footer_line(self.handbook.organisation, self.handbook.edition)
         if footer_left:
             canvas.drawString(MARGIN_SIDE, bottom, footer_left)
-        page = canvas.getPageNumber()
         canvas.saveState()
         canvas.translate(w - MARGIN_SIDE, bottom)
         canvas.defer(lambda c: _draw_page_of(c, s, page))
         canvas.restoreState()
         canvas.restoreState()
+
+    def _draw_footer(self, canvas, text: str, page: int) -> None:
+        """A footer whose line needs the room the page number leaves: on two lines, growing upwards, the rule above them."""
+        s, w = self.styles, self.page_width
+        style = s["running"]
+        number_width = widest_page_number(canvas.page_count, style.fontName, style.fontSize)
+        lines = running_lines(text, style, w - 2 * MARGIN_SIDE - RUNNING_GAP - number_width)
+        bottom = MARGIN_BOTTOM - 30
+        rule = bottom + 12 + lines.leading * (len(lines.lines) - 1)
+        canvas.setStrokeColor(s.rule)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN_SIDE, rule, w - MARGIN_SIDE, rule)
+        canvas.setFont(style.fontName, lines.size)
+        canvas.setFillColor(s.muted)
+        _draw_lines(canvas, lines, style.fontName, MARGIN_SIDE, bottom, up=True)
+        canvas.translate(w - MARGIN_SIDE, bottom)
+        _draw_page_of(canvas, s, page)
+
+
+@dataclass(frozen=True)
+class CoverLayout:
+    """The cover as it fits its texts: where the panel ends, each text's style by field, and what does not fit."""
+
+    panel_bottom: float
+    styles: dict[str, ParagraphStyle]
+    problems: tuple[Problem, ...]
+
+
+PANEL_PAD = 0.4 * inch  # the least room between the panel's last line and its bottom edge
+COVER_FLOORS = {"career": 9, "title": 23, "subtitle": 12, "organisation": 11, "edition": 9}  # points: the smallest each is set
+
+
+def cover_layout(handbook: Handbook, styles: Styles, width: float, height: float) -> CoverLayout:
+    """Fit the cover's texts: the panel grows downwards for a long title, as far as the texts under it let it,
+    then the panel's texts are set smaller down to their floors; so are the organisation and edition in their room."""
+    text_width = width - 2 * MARGIN_SIDE
+    school = handbook.school
+    organisation = "school.name" if school else "organisation"
+
+    def plain(text: str, style) -> str:
+        return text_markup(text)
+
+    def capitals(text: str, style) -> str:
+        return text_markup(text.upper())
+
+    panel = [
+        Placed("career", handbook.career, capitals, styles["cover_career"], COVER_FLOORS["career"], text_width, 14),
+        Placed("title", handbook.title, plain, styles["cover_title"], COVER_FLOORS["title"], text_width * 0.85, 14),
+        Placed("subtitle", handbook.subtitle, plain, styles["cover_subtitle"], COVER_FLOORS["subtitle"], text_width * 0.85),
+    ]
+    lower = [
+        Placed(organisation, handbook.organisation, plain, styles["cover_organisation"], COVER_FLOORS["organisation"], text_width, 6),
+        Placed("edition", handbook.edition, plain, styles["cover_meta"], COVER_FLOORS["edition"], text_width),
+    ]
+    top, natural_bottom = height - 1.5 * inch, height * 0.42
+    logo = 1.2 * inch + 6 if school and school.logo else 0
+    lowest = MARGIN_BOTTOM + 4 + 0.3 * inch  # above the accent mark at the foot of the page
+    under = fit_column(lower, natural_bottom - 0.9 * inch - logo - lowest)
+    deepest = lowest + under.height + logo + 0.9 * inch  # the lowest the panel may end, its texts under it
+    inside = fit_column(panel, top - PANEL_PAD - deepest)
+    panel_bottom = min(natural_bottom, max(deepest, top - inside.height - PANEL_PAD))
+    problems = [
+        too_long(handbook.place(item.field), item.field, item.text, count, item.floor, "the cover")
+        for item, count in (*inside.too_long, *under.too_long)
+    ]
+    names = ("career", "title", "subtitle", "organisation", "edition")
+    return CoverLayout(panel_bottom, dict(zip(names, (*inside.styles, *under.styles), strict=True)), tuple(problems))
+
+
+RUNNING_GAP = 18  # points at least between the two parts of a header or footer
+RUNNING_FLOOR = 7  # points: the smallest a header's or footer's words are set
+
+
+def running_lines(text: str, style, width: float) -> Lines:
+    """A header's or footer's part in `width`: one line, else two, set smaller down to RUNNING_FLOOR, else shortened.
+
+    Two lines at full size break after a middle dot where they can, so that each part of a footer
+    (the organisation, the edition) reads whole on its line.
+    """
+    lines = fit_lines(text, style.fontName, style.fontSize, style.leading, RUNNING_FLOOR, width)
+    if len(lines.lines) == 2 and lines.size == style.fontSize:
+        parts = text.split(FOOTER_SEPARATOR)
+        for cut in range(len(parts) - 1, 0, -1):
+            first, second = FOOTER_SEPARATOR.join(parts[:cut]) + FOOTER_SEPARATOR.rstrip(), FOOTER_SEPARATOR.join(parts[cut:])
+            if all(stringWidth(line, style.fontName, style.fontSize) <= width for line in (first, second)):
+                return Lines((first, second), lines.size, lines.leading)
+    return lines
+
+
+def _draw_lines(canvas, lines: Lines, font: str, x: float, y: float, *, up: bool = False, right: bool = False) -> None:
+    """Draw `lines` in `font` from `x` (their right end when `right`), the first at `y`, or with `up` the last at `y`.
+
+    Each line but the last ends in a space, so its last word and the next line's first stay two words.
+    """
+    count = len(lines.lines)
+    if (canvas._fontname, canvas._fontsize) != (font, lines.size):
+        canvas.setFont(font, lines.size)
+    for index, line in enumerate(lines.lines):
+        baseline = y + (count - 1 - index) * lines.leading if up else y - index * lines.leading
+        text = line if index == count - 1 else line + " "
+        if right:
+            canvas.drawRightString(x + (stringWidth(" ", font, lines.size) if index < count - 1 else 0), baseline, text)
+        else:
+            canvas.drawString(x, baseline, text)
 
 
 FOOTER_SEPARATOR = " \u00b7 "

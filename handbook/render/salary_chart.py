@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from handbook import money
 from handbook.model import HOURS_PER_YEAR, Figure, SalaryRow
 from handbook.render.context import RenderContext
+from handbook.render.fit import fit_lines
 from handbook.render.structure import Element
 from handbook.render.tagging import Tagged
 from handbook.style_sheet import resolved
@@ -23,6 +24,9 @@ if TYPE_CHECKING:  # the kind's module imports this renderer when it renders: on
 ROW_HEIGHT = 30
 AXIS_HEIGHT = 26
 LABEL_SIZE = 9
+LABEL_LEADING = 10
+LABEL_FLOOR = 7
+LABEL_GAP = 4  # points at least between a label and the plot (the room is measured in the regular face, with 12 to spare)
 VALUE_SIZE = resolved("chart_value")["fontSize"]
 NOTE_SIZE = 7
 
@@ -105,9 +109,6 @@ def salary_chart(block: SalaryTable, ctx: RenderContext, tag: Element | None = N
     top = max(values) * 1.12 if values else 1
     step = nice_step(top)
     top = math.ceil(top / step) * step
-    height = ROW_HEIGHT * len(block.rows) + AXIS_HEIGHT + (14 if block.chart == "range" else 4)
-    drawing = ChartDrawing(ctx.width, height, initialFontName=styles.fonts.regular, initialFontSize=LABEL_SIZE)
-    drawing.tag = tag
     notes = [conversion_note(row, unit, block.chart) for row in block.rows]
     label_width = min(
         ctx.width * 0.34,
@@ -117,6 +118,23 @@ def salary_chart(block: SalaryTable, ctx: RenderContext, tag: Element | None = N
         )
         + 12,
     )
+    # A label longer than its room wraps (down to LABEL_FLOOR points, on up to three lines), and its row grows to hold it.
+    labels = [
+        fit_lines(
+            row.label,
+            styles.fonts.bold if not row.comparison else styles.fonts.regular,
+            LABEL_SIZE,
+            LABEL_LEADING,
+            LABEL_FLOOR,
+            label_width - LABEL_GAP,
+            3,
+        )
+        for row in block.rows
+    ]
+    rows = [max(ROW_HEIGHT, len(label.lines) * label.leading + (11 if note else 0) + 8) for label, note in zip(labels, notes)]
+    height = sum(rows) + AXIS_HEIGHT + (14 if block.chart == "range" else 4)
+    drawing = ChartDrawing(ctx.width, height, initialFontName=styles.fonts.regular, initialFontSize=LABEL_SIZE)
+    drawing.tag = tag
     plot_left, plot_right = label_width, ctx.width - 8
     if block.chart == "range":
         # Room right of each range for its 90th percentile's label ("$239,200 or more").
@@ -149,21 +167,32 @@ def salary_chart(block: SalaryTable, ctx: RenderContext, tag: Element | None = N
         String(plot_right, base - 23, unit_label, fontName=styles.fonts.italic, fontSize=8, fillColor=styles.muted, textAnchor="end")
     )
     for index, row in enumerate(block.rows):
-        middle = height - ROW_HEIGHT * (index + 0.5) - 2
+        middle = height - sum(rows[:index]) - rows[index] / 2 - 2
         colour = styles.muted if row.comparison else styles.ink
-        note = notes[index]
-        drawing.add(
-            String(
-                0,
-                middle - 3 + (4 if note else 0),
-                row.label,
-                fontName=styles.fonts.bold if not row.comparison else styles.fonts.regular,
-                fontSize=LABEL_SIZE,
-                fillColor=colour,
+        note, label = notes[index], labels[index]
+        baseline = middle - 3 + (4 if note else 0) + (len(label.lines) - 1) * label.leading / 2
+        for number, line in enumerate(label.lines):
+            drawing.add(
+                String(
+                    0,
+                    baseline - number * label.leading,
+                    line if number == len(label.lines) - 1 else line + " ",  # two words either side of the break
+                    fontName=styles.fonts.bold if not row.comparison else styles.fonts.regular,
+                    fontSize=label.size,
+                    fillColor=colour,
+                )
             )
-        )
         if note:
-            drawing.add(String(0, middle - 10, note, fontName=styles.fonts.italic, fontSize=NOTE_SIZE, fillColor=styles.muted))
+            drawing.add(
+                String(
+                    0,
+                    baseline - (len(label.lines) - 1) * label.leading - 11,
+                    note,
+                    fontName=styles.fonts.italic,
+                    fontSize=NOTE_SIZE,
+                    fillColor=styles.muted,
+                )
+            )
         if block.chart == "range":
             _range(drawing, row, unit, middle, x_of, fmt, styles)
         else:

@@ -13,6 +13,7 @@ from handbook.render.structure import Annotated, Element, Marked
 
 ARTIFACT = "/Artifact BMC"
 LAYOUT = "/Artifact <</Type /Layout>> BDC"
+PAGE_MARKS = "/Artifact <</Type /Page>> BDC"  # printers' marks outside the page: crop marks
 
 
 def pagination(subtype: str) -> str:

@@ -11,7 +11,7 @@ from handbook import languages, settings
 from handbook.display import display_path
 from handbook.fonts import FONT_FAMILIES
 from handbook.loader import load_file
-from handbook.model import Handbook, Section, Theme
+from handbook.model import Handbook, Print, Section, Theme
 from handbook.node_cache import NodeCache, content_digest
 from handbook.nodes import Mapping, Node, Scalar
 from handbook.page_sizes import PAGE_SIZES
@@ -25,6 +25,7 @@ MANIFEST_KEYS = settings.names(settings.MANIFEST)
 DEFAULT_MAX_AGE_YEARS = settings.MANIFEST["salary_max_age_years"].default
 SECTION_KEYS = ("title", "blocks")
 THEME_KEYS = settings.names(settings.THEME)
+PRINT_KEYS = settings.names(settings.PRINT)
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 Origins = dict[str, Where]
@@ -77,9 +78,11 @@ def read_handbook(
         language=read_language(read, fields.get("language"), Handbook.language),
         keywords=_read_keywords(read, fields.get("keywords")),
         theme=theme,
+        print=read_print(read, fields.get("print"), Print()),
         salary_max_age_years=ctx.stale_after_years,
         sections=tuple(sections),
         inputs=(manifest.resolve(),),
+        places=found,
     )
 
 
@@ -117,6 +120,19 @@ def read_theme(read: Reader, node: Node | None, base: Theme) -> Theme:
         primary=_colour(read, fields.get("primary"), "theme.primary", base.primary),
         accent=_colour(read, fields.get("accent"), "theme.accent", base.accent),
         font=read.choice(font, "theme.font", tuple(FONT_FAMILIES), base.font),
+    )
+
+
+def read_print(read: Reader, node: Node | None, base: Print) -> Print:
+    """Print settings whose given keys replace those of `base`."""
+    if node is None:
+        return base
+    fields = read.mapping(node, "print", PRINT_KEYS)
+    if fields is None:
+        return base
+    return Print(
+        bleed=read.flag(fields.get("bleed"), "print.bleed", base.bleed),
+        crop_marks=read.flag(fields.get("crop_marks"), "print.crop_marks", base.crop_marks),
     )
 
 

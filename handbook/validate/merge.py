@@ -15,7 +15,7 @@ from handbook.problems import Problems, Where, counted
 from handbook.validate.blocks import BlockContext
 from handbook.validate.contrast import check_contrast
 from handbook.validate.fields import Reader, suggest
-from handbook.validate.handbook import read_handbook, read_language, read_section, read_theme
+from handbook.validate.handbook import read_handbook, read_language, read_print, read_section, read_theme
 from handbook.validate.paths import is_file
 from handbook.validate.profile import Profile, read_profile
 
@@ -50,7 +50,10 @@ def read_edition(
     origins = [o for o in origins if o.what not in replaced] + [Origin(n, "", f"profile {w}") for n, w in replaced.items()]
     ctx = BlockContext(read, profile.base.parent, today, base.salary_max_age_years)
     sections, section_origins = _apply_sections(ctx, base.sections, profile, cache)
-    handbook = replace(handbook, sections=tuple(sections), inputs=(*base.inputs, profile.path))
+    # The school's name stands for the organisation: a message about either is at the name's line.
+    places = {**base_origins, **replaced, **profile.school_places}
+    places["organisation"] = profile.school_places.get("school.name", profile.school_where)
+    handbook = replace(handbook, sections=tuple(sections), inputs=(*base.inputs, profile.path), places=places)
 
     def unset(setting: settings.Setting) -> str:
         if setting.where == settings.BOTH:
@@ -85,11 +88,11 @@ def _apply_settings(read: Reader, base: Handbook, profile: Profile) -> tuple[Han
     changed: dict[str, Where] = {"organisation": profile.school_where, "school": profile.school_where}
     updates = {"school": profile.school, "organisation": profile.school.name}
     for key, (node, where) in profile.settings.items():
-        if key == "theme":
-            updates["theme"] = read_theme(read, node, base.theme)
+        if key in ("theme", "print"):
+            updates[key] = read_theme(read, node, base.theme) if key == "theme" else read_print(read, node, base.print)
             for sub, value in node.entries if isinstance(node, Mapping) else ():
                 if not (isinstance(value, Scalar) and value.is_null):  # an empty value sets nothing
-                    changed[f"theme.{sub.text}"] = sub.where
+                    changed[f"{key}.{sub.text}"] = sub.where
         elif key == "language":
             updates[key] = read_language(read, node, base.language)
             changed[key] = where

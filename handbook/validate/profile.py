@@ -56,6 +56,7 @@ class Profile:
     school: School
     school_where: Where
     variables: dict[str, str]
+    school_places: dict[str, Where] = field(default_factory=dict)  # where each key of school: was written, as "school.name"
     settings: dict[str, tuple[Node, Where]] = field(default_factory=dict)  # the manifest settings it replaces
     exclude: tuple[tuple[str, Where], ...] = ()
     add: tuple[Addition, ...] = ()
@@ -80,7 +81,7 @@ def read_profile(path: Path, problems: Problems) -> Profile | None:
     base_where = base_node.where
     base = find(plain, base_node, "handbook", base_name, folder, what="base guide", expected="the path of a handbook.yaml")
     base = base or Path(os.path.realpath(folder / base_name))
-    variables, school = _read_school(plain, fields.get("school"), folder, base.parent)
+    variables, school, school_places = _read_school(plain, fields.get("school"), folder, base.parent)
     variables.update(_read_variables(plain, fields.get("variables")))
     read = Reader(problems, variables)
     read.use_font(Theme().font)
@@ -93,6 +94,7 @@ def read_profile(path: Path, problems: Problems) -> Profile | None:
         school=school,
         school_where=_key_where(fields, "school"),
         variables=variables,
+        school_places=school_places,
         settings=replaced,
         exclude=_read_names(read, fields.get("exclude"), "exclude"),
         add=tuple(a for a in read.items(fields.get("add"), "add", lambda n, p: _addition(read, n, p, folder), required=False) if a),
@@ -110,11 +112,11 @@ def _key_where(fields: Mapping, key: str) -> Where:
     return fields.where
 
 
-def _read_school(read: Reader, node: Node | None, folder: Path, project: Path) -> tuple[dict[str, str], School]:
+def _read_school(read: Reader, node: Node | None, folder: Path, project: Path) -> tuple[dict[str, str], School, dict[str, Where]]:
     fields = read.mapping(node, "school", SCHOOL_KEYS, required=settings.required(settings.SCHOOL)) if node is not None else None
     if fields is None:
         # Already reported: {school.*} placeholders stay as written rather than each being an error of its own.
-        return {f"school.{key}": f"{{school.{key}}}" for key in SCHOOL_KEYS if key != "logo"}, School(name="")
+        return {f"school.{key}": f"{{school.{key}}}" for key in SCHOOL_KEYS if key != "logo"}, School(name=""), {}
     values = {key: (read.file_name if key == "logo" else read.text)(fields.get(key), join("school", key)) for key in SCHOOL_KEYS}
     website = values["website"]
     if website and not website.startswith(("http://", "https://")):
@@ -125,7 +127,8 @@ def _read_school(read: Reader, node: Node | None, folder: Path, project: Path) -
         logo = _find_logo(read, fields.get("logo"), values["logo"], folder, project)
     variables = {f"school.{key}": value for key, value in values.items() if key != "logo"}
     contact = Contact(address=values["address"], phone=values["phone"], email=values["email"], website=website)
-    return variables, School(name=values["name"], logo=logo, contact=contact)
+    places = {f"school.{key.text}": key.where for key, _ in fields.entries}
+    return variables, School(name=values["name"], logo=logo, contact=contact), places
 
 
 def _find_logo(read: Reader, node: Node, name: str, folder: Path, project: Path) -> Path | None:
