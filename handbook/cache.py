@@ -94,6 +94,7 @@ def memo(maxsize: int | None = 8) -> Callable[[Callable[..., T]], Callable[..., 
             return remembered(*args, **kwargs) if enabled() else function(*args, **kwargs)
 
         call.cache_clear = remembered.cache_clear  # type: ignore[attr-defined]
+        call.cache_info = remembered.cache_info  # type: ignore[attr-defined]
         return call
 
     return wrap

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from PIL import Image
 from pypdf import PdfReader
 
@@ -40,3 +41,36 @@ def test_a_picture_replaced_between_builds_is_read_again(project):
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     (image,) = [image for page in PdfReader(build(project, "two.pdf")).pages for image in page.images]
     assert image.image.convert("RGB").getpixel((45, 45)) == (250, 250, 0)
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "RGB", "JPEG"])
+def test_an_image_drawn_from_what_was_prepared_gives_the_bytes_drawimage_gives(tmp_path, mode):
+    """draw_image registers the image as ReportLab's drawImage does, from what it prepared once for the file's bytes."""
+    import io
+
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    from handbook.render.images import _prepared, draw_image
+
+    path = tmp_path / ("logo.jpg" if mode == "JPEG" else "logo.png")
+    picture = Image.new("RGBA" if mode == "RGBA" else "RGB", (60, 30), (20, 110, 80))
+    picture.putpixel((3, 3), (255, 255, 255, 0) if mode == "RGBA" else (255, 255, 255))
+    picture.save(path, "JPEG" if mode == "JPEG" else "PNG")
+
+    def pdf(draw) -> bytes:
+        out = io.BytesIO()
+        canvas = Canvas(out, invariant=1)
+        for _page in range(2):
+            draw(canvas, 72, 500)
+            draw(canvas, 72, 300)  # twice on a page: stored once
+            canvas.showPage()
+        canvas.save()
+        return out.getvalue()
+
+    expected = pdf(lambda canvas, x, y: canvas.drawImage(ImageReader(io.BytesIO(path.read_bytes())), x, y, 60, 30, mask="auto"))
+    _prepared.cache_clear()
+    assert pdf(lambda canvas, x, y: draw_image(canvas, path, x, y, 60, 30)) == expected
+    assert pdf(lambda canvas, x, y: draw_image(canvas, path, x, y, 60, 30)) == expected  # from what was prepared before
+    assert _prepared.cache_info().hits >= 7 and _prepared.cache_info().misses == 1

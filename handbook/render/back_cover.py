@@ -15,6 +15,7 @@ from handbook.render.drawing import MARGIN_SIDE, draw_image_fitted, draw_paragra
 from handbook.render.fit import Lines, Placed, characters_too_many, fit_column, too_long, wrap_words
 from handbook.render.inline import URL_BREAKS, text_markup, url_markup
 from handbook.render.paragraphs import MemoParagraph
+from handbook.render.qr import draw_qr
 from handbook.render.structure import Element
 from handbook.render.theme import Styles
 
@@ -221,18 +222,10 @@ def _contact_lines(school: School) -> list[tuple[str, str, str, str, str]]:
 
 def _draw_qr(canvas, url: str, styles: Styles, x: float, y: float, part: Element) -> None:
     """A QR code to `url`, with the address printed under it for readers without a camera; a linked figure in `part`."""
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-    from reportlab.graphics.shapes import Rect
-
-    # The widget lays out the modules; drawing its squares straight onto the page
-    # keeps renderPDF from setting its default (unembedded) font.
-    widget = QrCodeWidget(url, barLevel="M", barWidth=QR_SIZE, barHeight=QR_SIZE)
     link = part.add("Link")
     with canvas.tags.content(link.add("Figure", alt=f"QR code linking to {url}")):
         canvas.setFillColor(colors.black)
-        for shape in widget.draw().contents:
-            if isinstance(shape, Rect) and shape.fillColor is not None:
-                canvas.rect(x + shape.x, y + shape.y, shape.width, shape.height, stroke=0, fill=1)
+        draw_qr(canvas, url, x, y, QR_SIZE)
     with canvas.tags.content(link):
         canvas.linkURL(url, (x, y, x + QR_SIZE, y + QR_SIZE), relative=0, thickness=0)
     style = styles["caption"].clone("qr", fontName=styles.fonts.regular, alignment=1, splitLongWords=0)

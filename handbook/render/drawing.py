@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph
 
-from handbook.render.images import pixel_size, print_ready
+from handbook.render.images import draw_image, pixel_size
 
 MARGIN_SIDE = 0.85 * inch
 MARGIN_TOP = 1.0 * inch
@@ -17,7 +17,7 @@ def draw_image_fitted(canvas, path, x: float, y: float, max_width: float, max_he
     pixels_wide, pixels_high = pixel_size(path)
     scale = min(max_width / pixels_wide, max_height / pixels_high)
     width, height = pixels_wide * scale, pixels_high * scale
-    canvas.drawImage(print_ready(path, width, height), x, y, width, height, mask="auto")
+    draw_image(canvas, path, x, y, width, height)
     return width
 
 
