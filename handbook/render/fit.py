@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
+from handbook import cache
 from handbook.problems import Problem, Where
 
 ELLIPSIS = "\u2026"
@@ -150,12 +151,26 @@ def height_of(item: Placed, style: ParagraphStyle, text: str | None = None) -> f
     """The height of the item's text (or `text`) in `style` at its width; None when a line would be wider."""
     if not (item.text if text is None else text):
         return 0
+    return _height(item.markup(item.text if text is None else text, style), item.width, _layout_key(style))
+
+
+def _layout_key(style: ParagraphStyle) -> tuple:
+    """What of `style` decides where its lines break and how tall they are: its plain values (not its colours)."""
+    return tuple((name, value) for name in ParagraphStyle.defaults if isinstance(value := getattr(style, name), (str, int, float, type(None))))
+
+
+@cache.memo(maxsize=1024)
+def _height(markup: str, width: float, layout: tuple) -> float | None:
+    """The height of `markup` set in a style with the values `layout` at `width`; None when a word is wider.
+
+    Kept per process: a batch measures each school's cover once, and every edition the shared guide's.
+    """
     # A word wider than the line is left whole, and found; a line of words ReportLab lets be a little
     # wider than the width, closing up its spaces (rl_config.spaceShrinkage), is a line that fits.
-    measuring = style.clone("measuring", splitLongWords=0)
-    paragraph = Paragraph(item.markup(item.text if text is None else text, style), measuring)
-    _, height = paragraph.wrap(item.width, 100000)
-    if paragraph.minWidth() > item.width + 0.01:
+    measuring = ParagraphStyle("measuring", **{**dict(layout), "splitLongWords": 0})
+    paragraph = Paragraph(markup, measuring)
+    _, height = paragraph.wrap(width, 100000)
+    if paragraph.minWidth() > width + 0.01:
         return None
     return height
 
