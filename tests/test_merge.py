@@ -162,6 +162,9 @@ def test_editions_loaded_with_one_cache_share_plain_sections_and_keep_their_own_
     assert any("2001" in w.message for w in beta.warnings)  # the warning is given again for the second edition
     assert alpha.handbook.sections[1].title == "For Alpha High"
     assert beta.handbook.sections[1].title == "For Beta High"
+    again = validated(project.root / "handbook.yaml", project.root / "schools/alpha.yaml", cache)
+    assert again.handbook.sections[1] is alpha.handbook.sections[1]  # one school's own text: validated once for its values
+    assert again.handbook.sections[1].title == "For Alpha High"
 
 
 @pytest.mark.parametrize("path", [f"schools/{name}.yaml" for name in SCHOOLS] + ["template/schools/example-school.yaml"])

@@ -156,7 +156,9 @@ def height_of(item: Placed, style: ParagraphStyle, text: str | None = None) -> f
 
 def _layout_key(style: ParagraphStyle) -> tuple:
     """What of `style` decides where its lines break and how tall they are: its plain values (not its colours)."""
-    return tuple((name, value) for name in ParagraphStyle.defaults if isinstance(value := getattr(style, name), (str, int, float, type(None))))
+    return tuple(
+        (name, value) for name in ParagraphStyle.defaults if isinstance(value := getattr(style, name), (str, int, float, type(None)))
+    )
 
 
 @cache.memo(maxsize=1024)

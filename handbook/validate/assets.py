@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
+from handbook import cache
 from handbook.nodes import Node
 from handbook.problems import shown_name
 from handbook.validate.fields import Reader
@@ -49,36 +51,46 @@ def inspect_image(read: Reader, node: Node, path: str, name: str, root: Path) ->
     if resolved.suffix.lower() == ".svg":
         read.error(node.where, path, f"'{name}' is an SVG drawing; expected a PNG or JPEG image (export the SVG as PNG)")
         return None
+    try:
+        data = resolved.read_bytes()
+    except OSError:
+        data = b""
+    reason, orientation = image_facts(data)
+    if reason:
+        read.error(node.where, path, f"'{name}' {reason}")
+        return None
+    return resolved, orientation if orientation in range(1, 9) else 1
+
+
+@cache.memo(maxsize=16)
+def image_facts(data: bytes) -> tuple[str, int]:
+    """What is wrong with the image file `data` ("" when nothing) and the EXIF orientation it is stored in.
+
+    Decoding the whole image is what finds a truncated file; it is done once per file content in a
+    process, so a school's logo in a hundred editions is decoded once.
+    """
     import warnings
 
     from PIL import Image as PILImage
     from PIL import UnidentifiedImageError
 
-    def fail(reason: str) -> None:
-        read.error(node.where, path, f"'{name}' {reason}")
-
     try:
         with warnings.catch_warnings():
             # Pillow's own bomb warning; the pixel limit below is the check that counts.
             warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
-            with PILImage.open(resolved) as picture:
+            with PILImage.open(io.BytesIO(data)) as picture:
                 kind = picture.format
                 width, height = picture.size
                 if kind not in IMAGE_FORMATS:
-                    fail(f"is a {kind} image; expected PNG or JPEG")
-                    return None
+                    return f"is a {kind} image; expected PNG or JPEG", 1
                 if width * height > MAX_IMAGE_PIXELS:
-                    fail(f"is {width}x{height} pixels; expected at most {MAX_IMAGE_PIXELS:,} pixels")
-                    return None
+                    return f"is {width}x{height} pixels; expected at most {MAX_IMAGE_PIXELS:,} pixels", 1
                 picture.load()
                 orientation = picture.getexif().get(0x0112, 1) if kind == "JPEG" else 1
     except PILImage.DecompressionBombError:
-        fail(f"declares far more pixels than an image may have; expected at most {MAX_IMAGE_PIXELS:,} pixels")
-        return None
+        return f"declares far more pixels than an image may have; expected at most {MAX_IMAGE_PIXELS:,} pixels", 1
     except UnidentifiedImageError:
-        fail("cannot be read as an image (cannot identify image file); expected a valid PNG or JPEG file")
-        return None
+        return "cannot be read as an image (cannot identify image file); expected a valid PNG or JPEG file", 1
     except (OSError, SyntaxError, ValueError):
-        fail("cannot be read as an image (the file is truncated or damaged); expected a valid PNG or JPEG file")
-        return None
-    return resolved, orientation if orientation in range(1, 9) else 1
+        return "cannot be read as an image (the file is truncated or damaged); expected a valid PNG or JPEG file", 1
+    return "", orientation if orientation in range(1, 9) else 1

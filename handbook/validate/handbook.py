@@ -202,14 +202,17 @@ def _read_sections(ctx: BlockContext, node: Node | None, cache: NodeCache | None
 def read_section(file: Path, ctx: BlockContext, cache: NodeCache | None = None) -> Section | None:
     """Load and validate one section file; its images are found relative to `ctx.root`.
 
-    With a cache, a section with no placeholders is validated once for a given
-    project root, font, build date and age limit, and kept while the section file
-    and every file it refers to have the same bytes: every edition of a batch shares it.
+    With a cache, a section is validated once for a given project root, font, build date and age
+    limit (and, when its text has placeholders, the values they are filled with), and kept while the
+    section file and every file it refers to have the same bytes: every edition of a batch shares a
+    guide's sections, and the editions of one school (a batch of copies, `handbook watch`) its own.
     """
     if cache is None:
         return _read_section(file, ctx, None)
     key = ("section", file.resolve(), ctx.root, ctx.read.font, ctx.today, ctx.stale_after_years)
     known = cache.validated(key)
+    if known is not None and known[0] is _FILLED:
+        known = cache.validated((*key, _filling(ctx.read.variables)))
     if known is not None:
         section, found = known
         ctx.read.problems.extend(found)
@@ -219,9 +222,19 @@ def read_section(file: Path, ctx: BlockContext, cache: NodeCache | None = None) 
     before = content_digest(file)  # taken before the file is read: a save while it is validated is not kept as its result
     section = _read_section(file, replace(ctx, read=reader), cache)
     ctx.read.problems.extend(own.all)
-    if not reader.placeholders_seen:
-        cache.remember(key, section, own.all, ((file, before), *reader.digests_seen.items()))
+    contents = ((file, before), *reader.digests_seen.items())
+    if reader.placeholders_seen:
+        cache.remember(key, _FILLED, (), contents)
+        key = (*key, _filling(ctx.read.variables))
+    cache.remember(key, section, own.all, contents)
     return section
+
+
+_FILLED = object()  # kept for a section whose text has placeholders: what it holds depends on their values too
+
+
+def _filling(variables: dict[str, str]) -> tuple:
+    return tuple(sorted(variables.items()))
 
 
 def _read_section(file: Path, ctx: BlockContext, cache: NodeCache | None) -> Section | None:
