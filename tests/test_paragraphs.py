@@ -131,3 +131,18 @@ def test_a_paragraph_laid_out_from_the_memo_has_every_attribute_a_wrap_sets():
         assert hasattr(second, name), name
     assert (second.width, second.height) == (fresh.width, fresh.height)
     second.drawOn(Canvas(io.BytesIO()), 0, 0)
+
+
+def test_a_document_once_built_is_not_kept_alive_by_the_memo(project):
+    """The memo keeps lines, not the canvas a paragraph was measured on: a watch or batch process keeps no old document."""
+    import gc
+
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+
+    from handbook.build import build_handbook
+
+    for text in ("First words.", "Second words.", "Third words."):
+        project.manifest(project.section("one", f"- paragraph: {text}"))
+        build_handbook(project.root / "handbook.yaml", project.root / "out.pdf")
+    gc.collect()
+    assert [obj for obj in gc.get_objects() if isinstance(obj, PDFDocument)] == []
