@@ -92,3 +92,22 @@ def test_a_batch_for_a_print_shop_gives_every_edition_its_bleed(school_project):
     for name in ("riverside", "lakeside"):
         pages = PdfReader(school_project.root / f"out/{name}.pdf").pages
         assert all([float(v) for v in page["/TrimBox"]] == [9, 9, 621, 801] for page in pages)
+
+
+@pytest.mark.slow
+def test_editions_of_one_warm_worker_equal_editions_built_alone_in_fresh_processes(school_project):
+    """One worker builds every edition twice, each after the others (its caches warm with logos, QR codes,
+    covers, sections); each PDF has the bytes of that edition built alone by a new process."""
+    import subprocess
+    import sys
+
+    names = ["riverside", "northgate", "lakeside"]
+    for name in names:
+        shutil.copyfile(school_project.root / f"schools/{name}.yaml", school_project.root / f"schools/{name}-again.yaml")
+    profiles = [f"schools/{name}{again}.yaml" for again in ("", "-again") for name in names]
+    assert CliRunner().invoke(main, ["batch", *profiles, "-o", "batch", "-j", "1"]).exit_code == 0
+    for name in names:
+        alone = school_project.root / f"{name}-alone.pdf"
+        subprocess.run([sys.executable, "-m", "handbook", "build", "--school", f"schools/{name}.yaml", "-o", str(alone)], check=True)
+        assert (school_project.root / f"batch/{name}.pdf").read_bytes() == alone.read_bytes()
+        assert (school_project.root / f"batch/{name}-again.pdf").read_bytes() == alone.read_bytes()

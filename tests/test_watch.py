@@ -144,6 +144,20 @@ def test_a_burst_of_saves_is_built_at_most_twice(watching):
     assert not any("problem" in line for line in lines), lines
 
 
+def test_a_warning_is_shown_once_until_what_it_is_about_changes(watching):
+    salary = watching.project / "sections/salary.yaml"
+    edit(salary, "      stale_ok: the figures the source guide quotes, kept as published\n", "")
+    lines = watching.expect(r"^wrote out\.pdf")
+    warned = [line for line in lines if "sections/salary.yaml:" in line]
+    assert len(warned) == 1 and "2020" in warned[0], lines
+    edit(watching.project / "sections/introduction.yaml", "Every visit to a doctor", "Each visit to a doctor")
+    lines = watching.expect(r"^wrote out\.pdf")
+    assert not any("salary.yaml" in line for line in lines), lines  # the same warning: not said again
+    edit(salary, 'period: "2020"', 'period: "2019"')
+    lines = watching.expect(r"^wrote out\.pdf")
+    assert any("sections/salary.yaml:" in line and "2019" in line for line in lines), lines
+
+
 def test_ctrl_c_stops_cleanly(watching):
     assert watching.stop() == 0
     rest = watching.quiet(0.2)

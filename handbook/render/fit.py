@@ -126,8 +126,13 @@ class Placed:
     space_after: float = 0
 
 
+@cache.memo(maxsize=512)
 def sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
-    """`style` at `size`, its leading in proportion; `style` itself at its own size."""
+    """`style` at `size`, its leading in proportion; `style` itself at its own size.
+
+    Kept per style and size (styles are never changed once made), so that measuring a text in
+    it again finds what was measured.
+    """
     if size >= style.fontSize:
         return style
     return style.clone(f"{style.name}@{size:g}", fontSize=size, leading=style.leading * size / style.fontSize)
@@ -154,6 +159,7 @@ def height_of(item: Placed, style: ParagraphStyle, text: str | None = None) -> f
     return _height(item.markup(item.text if text is None else text, style), item.width, _layout_key(style))
 
 
+@cache.memo(maxsize=512)
 def _layout_key(style: ParagraphStyle) -> tuple:
     """What of `style` decides where its lines break and how tall they are: its plain values (not its colours)."""
     return tuple(

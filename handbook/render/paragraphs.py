@@ -19,7 +19,8 @@ from handbook.render.structure import Element
 from handbook.render.tagging import Tagged
 
 MEMO_LIMIT = 1024  # paragraphs kept per theme; the memo starts afresh when full
-_NOT_LAYOUT = frozenset({"_made", "tag", "label_tag", "_marked", "canv"})  # a paragraph's own (and the canvas it is measured on), never handed to another by the memo
+# A paragraph's own, never handed to another by the memo; the canvas it was measured on included.
+_NOT_LAYOUT = frozenset({"_made", "tag", "label_tag", "_marked", "canv"})
 
 
 class ParagraphMemo:
