@@ -18,7 +18,7 @@ MUTED = "#52606d"
 RULE = "#cbd2d9"
 PAPER = "#ffffff"  # the page
 WHITE = "#ffffff"  # text drawn on a theme colour
-PAPER_TINT = "#f3f6f9"  # behind callouts and every other row of a salary table
+PAPER_TINT = "#e4eaf1"  # behind callouts and every other row of a salary table; 9% grey, so a photocopier keeps it
 COVER_PATTERN_ALPHA = 0.10  # the cover's pattern of bars: white this opaque over the primary panel
 LINK_COLOUR = "primary"  # links are underlined and drawn in this theme colour, whatever their paragraph's colour
 

@@ -85,7 +85,7 @@ def test_a_light_primary_names_each_use_once_by_background_and_size(project):
         f"page numbers in the contents, section names in the page headers and step numbers; {need_text}",
         f"{colour} 2.5:1 against the white page (#ffffff), too little for section titles, the organisation's name on the cover "
         f"and the school's name on the back cover; {need_large}",
-        f"{colour} 2.3:1 against the tinted background (#f3f6f9), too little for callout titles and links in callouts; {need_text}",
+        f"{colour} 2.1:1 against the tinted background (#e4eaf1), too little for callout titles and links in callouts; {need_text}",
         f"{colour} 2.5:1 with the white text (#ffffff) drawn on it, too little for salary table headings, figures inside "
         f"salary chart bars and the title and edition on the back cover's band; {need_text}",
         f"{colour} 2.3:1 with the white text (#ffffff) on the cover panel, which its pattern of bars lightens to #87afda, "
@@ -97,11 +97,11 @@ def test_a_light_primary_names_each_use_once_by_background_and_size(project):
 
 
 def test_the_cover_is_measured_where_its_pattern_lightens_the_panel(project):
-    """#4a6f98 has 5.2:1 with white, enough on any page, but its cover panel under the pattern has 4.3:1 for the career line."""
-    guide(project, '  primary: "#4a6f98"\n  accent: "#9c4a00"\n')
+    """#786460 has 5.5:1 with white and 4.6:1 on the tint, enough on any page, but its cover panel under the pattern has 4.4:1 for the career line."""
+    guide(project, '  primary: "#786460"\n  accent: "#9c4a00"\n')
     assert check().output.splitlines()[:-1] == [
-        'handbook.yaml:3: warning: theme colour primary "#4a6f98" has a contrast of 4.3:1 with the white text (#ffffff) on the cover '
-        "panel, which its pattern of bars lightens to #5c7da2, too little for the career line on the cover; "
+        'handbook.yaml:3: warning: theme colour primary "#786460" has a contrast of 4.4:1 with the white text (#ffffff) on the cover '
+        "panel, which its pattern of bars lightens to #867470, too little for the career line on the cover; "
         "text this size needs at least 4.5:1 (WCAG 2.1 AA): choose a darker colour"
     ]
     guide(project, '  primary: "#44668c"\n  accent: "#9c4a00"\n')

@@ -95,3 +95,16 @@ def test_not_a_pdf_is_a_clear_error_and_writes_nothing(tmp_path):
         "expected a PDF such as handbook build writes\n"
     )
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_tints_stay_apart_from_the_paper_in_grey(default_pdf):
+    """Printed in greys, as a photocopier does, a callout's tint and a table's stripes must not vanish into the paper:
+    the tint is the commonest grey between the paper and the text, and must be at least 6% darker than the paper."""
+    from handbook.proof import rasterise
+
+    pages = rasterise(default_pdf, dpi=50, gray=True).pages
+    for number in (4, 5):  # the tip on Educational Requirements; the salary table's stripe
+        counts = pages[number - 1].histogram()
+        paper = max(range(256), key=lambda level: counts[level])
+        tint = max(range(200, paper), key=lambda level: counts[level])
+        assert paper == 255 and tint <= 240, (number, tint)

@@ -32,7 +32,7 @@ def test_text_is_drawn_in_or_on_the_primary_colour_and_never_in_the_accent():
 def test_the_callout_title_is_checked_at_the_size_it_is_drawn():
     styles = build_styles(Theme())
     title = styles["callout_title"]
-    assert ThemedText("callout titles", "primary", "#f3f6f9", title.fontSize, True) in themed_text()
+    assert ThemedText("callout titles", "primary", "#e4eaf1", title.fontSize, True) in themed_text()
     assert title.fontName == styles.fonts.bold and title.fontSize == 10.5
 
 
