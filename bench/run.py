@@ -95,6 +95,25 @@ print(json.dumps([after_10, after_all, len(profiles)]))
 """
 
 
+WATCH_MEMORY = """
+import json, resource, sys
+from pathlib import Path
+from handbook.watch import Watcher
+first, last = int(sys.argv[1]), int(sys.argv[2])
+watcher = Watcher(Path("handbook.yaml"), None, Path("watched.pdf"), lambda *args, **kwargs: None)
+section = Path("sections/introduction.yaml")
+original = section.read_text()
+peaks = []
+for edit in range(1, last + 1):
+    section.write_text(original.replace("Every visit to a doctor", f"Visit {edit} to a doctor"))
+    watcher.build()
+    if edit in (first, last):
+        peaks.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+section.write_text(original)
+print(json.dumps(peaks))
+"""
+
+
 def per_document(which: str, count: int, cwd: Path) -> list[float]:
     out = subprocess.run(
         [PY, "-c", IN_PROCESS.format(bench=str(ROOT / "bench")), which, str(count)], cwd=cwd, capture_output=True, text=True, check=True
@@ -174,6 +193,10 @@ def main() -> None:
         school_docs = per_document("school", docs, cwd) + per_document("school", docs, cwd)
         results["per_school_document"] = {"tool": summary(school_docs), "floor": results["per_document"]["tool"]}
         results["watch_rebuild"] = {"tool": summary(watch_latency(cwd, runs * 2)), "floor": results["process_wall"]["tool"]}
+        first, last = (10, 30) if args.quick else (100, 1000)
+        peaks = subprocess.run([PY, "-c", WATCH_MEMORY, str(first), str(last)], cwd=cwd, capture_output=True, text=True, check=True)
+        after_first, after_last = json.loads(peaks.stdout)
+        results["watch_rss"] = {"after_first": after_first, "after_last": after_last, "first": first, "last": last}
 
         helps, checks = alternate(lambda: run_process([*TOOL, "--help"], cwd), lambda: run_process([*TOOL, "check"], cwd), runs)
         results["help_wall"] = {"tool": summary([r["wall"] for r in helps])}
@@ -236,6 +259,9 @@ def targets(r: dict) -> list[dict]:
         ),
         ("watch: save to new PDF / cold whole-process build", ratio(r, "watch_rebuild"), "<= 0.5", ratio(r, "watch_rebuild") <= 0.5),
     ]
+    w = r["watch_rss"]
+    growth = w["after_last"] / w["after_first"]
+    rows.append((f"watch memory after {w['last']} / after {w['first']} rebuilds", growth, "<= 1.1", growth <= 1.1))
     if not r["quick"]:
         batch = r["batch_j1_wall"]["tool"]["median"] / BATCH_BEFORE
         rows.append((f"100-edition batch -j1 / before ({BATCH_BEFORE} s)", batch, "<= 0.4", batch <= 0.4))
@@ -276,9 +302,10 @@ def table(r: dict) -> str:
         fmt("batch_j2_wall", "s"),
         fmt("output_bytes", "B"),
     ]
-    w = r["worker_rss"]
+    w, watch = r["worker_rss"], r["watch_rss"]
     lines += [
         f"| worker peak memory after 10 / {w['documents']} documents | {w['after_10']:.1f} / {w['after_all']:.1f} MiB | | |",
+        f"| watch peak memory after {watch['first']} / {watch['last']} rebuilds | {watch['after_first']:.1f} / {watch['after_last']:.1f} MiB | | |",
         "",
         "| target | value | goal | met |",
         "| --- | --- | --- | --- |",

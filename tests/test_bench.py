@@ -23,6 +23,7 @@ TARGETS = [
     "output bytes / floor",
     "school edition per document / default handbook",
     "watch: save to new PDF / cold whole-process build",
+    "watch memory after 30 / after 10 rebuilds",
     "whole-process ratio, tagged / before tagging (1.132)",
     "per-document ratio, tagged / before tagging (0.507)",
 ]
@@ -59,6 +60,7 @@ def made_up_results(**changes) -> dict:
         "per_school_document": pair(0.033, 0.03),
         "watch_rebuild": pair(0.3, 0.9),
         "worker_rss": {"after_10": 80.0, "after_all": 84.0, "documents": 12},
+        "watch_rss": {"after_first": 50.0, "after_last": 54.0, "first": 10, "last": 30},
     }
     results.update(changes)
     return results
@@ -83,6 +85,7 @@ def test_each_target_is_the_tool_over_the_floor_from_the_same_results():
         "output bytes / floor": 0.9,
         "school edition per document / default handbook": 1.1,  # 0.033 / 0.03
         "watch: save to new PDF / cold whole-process build": 0.333,  # 0.3 / 0.9
+        "watch memory after 30 / after 10 rebuilds": 1.08,  # 54 / 50
         "whole-process ratio, tagged / before tagging (1.132)": 0.663,  # 0.75 / 1.132
         "per-document ratio, tagged / before tagging (0.507)": 0.74,  # 0.375 / 0.507
     }
@@ -97,6 +100,7 @@ def test_each_target_is_the_tool_over_the_floor_from_the_same_results():
         "output bytes / floor": True,
         "school edition per document / default handbook": True,
         "watch: save to new PDF / cold whole-process build": True,
+        "watch memory after 30 / after 10 rebuilds": True,
         "whole-process ratio, tagged / before tagging (1.132)": True,
         "per-document ratio, tagged / before tagging (0.507)": True,
     }
