@@ -146,3 +146,23 @@ def test_a_document_once_built_is_not_kept_alive_by_the_memo(project):
         build_handbook(project.root / "handbook.yaml", project.root / "out.pdf")
     gc.collect()
     assert [obj for obj in gc.get_objects() if isinstance(obj, PDFDocument)] == []
+
+
+def test_the_memo_keeps_what_the_last_two_documents_used_and_drops_the_rest():
+    """A process that makes document after document of a changing text keeps the paragraphs in use, not every version."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from handbook.render.paragraphs import ParagraphMemo
+
+    memo, style = ParagraphMemo(), ParagraphStyle("body")
+    memo.new_document()
+    memo.fragments("Kept in every document.", style)
+    memo.fragments("Version 1 of an edited paragraph.", style)
+    for version in range(2, 50):
+        memo.new_document()
+        memo.fragments("Kept in every document.", style)
+        memo.fragments(f"Version {version} of an edited paragraph.", style)
+    assert len(memo) == 3  # the kept one, and this document's and the last one's version of the edited one
+    memo.new_document()
+    assert memo.fragments("Kept in every document.", style)[0].text == "Kept in every document."
+    assert list(memo._parsed_before) == [("Version 49 of an edited paragraph.", id(style))]  # to go, unless used now

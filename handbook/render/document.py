@@ -143,6 +143,8 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
 
 def _render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     styles = styles_for(handbook.theme)
+    if styles.memo is not None:
+        styles.memo.new_document()
     width, height = PAGE_SIZES[handbook.page_size]
     shop = print_shop(handbook.page_size, handbook.print)
     doc = HandbookDoc(

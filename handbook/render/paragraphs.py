@@ -24,17 +24,30 @@ _NOT_LAYOUT = frozenset({"_made", "tag", "label_tag", "_marked", "canv"})
 
 
 class ParagraphMemo:
-    """Parsed fragments of paragraph markup by markup and style, and its lines by width."""
+    """Parsed fragments of paragraph markup by markup and style, and its lines by width.
+
+    Entries age by document: what neither the document being made nor the one before it used is
+    dropped when the next begins (`new_document`), so a process that makes document after document
+    of a changing text (`handbook watch`, a batch of schools) keeps the paragraphs in use, not every
+    version it ever saw; `limit` bounds what one document may add.
+    """
 
     def __init__(self, limit: int = MEMO_LIMIT) -> None:
         self._parsed: dict[tuple[str, int], tuple[ParagraphStyle, list]] = {}
         self._laid_out: dict[tuple[str, int, float], tuple[ParagraphStyle, dict]] = {}
+        self._parsed_before: dict[tuple[str, int], tuple[ParagraphStyle, list]] = {}
+        self._laid_out_before: dict[tuple[str, int, float], tuple[ParagraphStyle, dict]] = {}
         self._limit = limit
+
+    def new_document(self) -> None:
+        """Begin a document: what the last one used is kept for this one, what only earlier ones used is dropped."""
+        self._parsed_before, self._parsed = self._parsed, {}
+        self._laid_out_before, self._laid_out = self._laid_out, {}
 
     def fragments(self, markup: str, style: ParagraphStyle) -> list:
         """Fresh copies of the fragments ReportLab parses `markup` into in `style`."""
         key = (markup, id(style))
-        known = self._parsed.get(key)
+        known = _used(self._parsed, self._parsed_before, key)
         if known is None or known[0] is not style:
             self._make_room()
             known = self._parsed[key] = (style, Paragraph(markup, style).frags)
@@ -42,7 +55,7 @@ class ParagraphMemo:
 
     def layout(self, markup: str, style: ParagraphStyle, width: float) -> dict | None:
         """What wrapping a paragraph of `markup` in `style` at `width` set on it, if one was."""
-        known = self._laid_out.get((markup, id(style), width))
+        known = _used(self._laid_out, self._laid_out_before, (markup, id(style), width))
         return known[1] if known is not None and known[0] is style else None
 
     def remember_layout(self, markup: str, style: ParagraphStyle, width: float, state: dict) -> None:
@@ -55,7 +68,17 @@ class ParagraphMemo:
             self._laid_out.clear()
 
     def __len__(self) -> int:
-        return len(self._parsed) + len(self._laid_out)
+        return len(self._parsed) + len(self._laid_out) + len(self._parsed_before) + len(self._laid_out_before)
+
+
+def _used(current: dict, before: dict, key):
+    """The entry under `key`, moved into `current` if the last document had it."""
+    known = current.get(key)
+    if known is None:
+        known = before.pop(key, None)
+        if known is not None:
+            current[key] = known
+    return known
 
 
 class MemoStyle(ParagraphStyle):

@@ -33,6 +33,7 @@ class Styles:
     muted: colors.Color
     rule: colors.Color
     tint: colors.Color
+    memo: ParagraphMemo | None = None  # the memo its paragraphs share (none while caching is off)
 
     def __getitem__(self, name: str) -> ParagraphStyle:
         return self.paragraph[name]
@@ -76,4 +77,5 @@ def build_styles(theme: Theme) -> Styles:
         muted=colors.HexColor(MUTED),
         rule=colors.HexColor(RULE),
         tint=colors.HexColor(PAPER_TINT),
+        memo=memo,
     )
