@@ -12,7 +12,7 @@ TOOL ?= $(INSTALLED)
 DEFAULT_PDF := build/medical-coding-careers.pdf
 CODE := $(wildcard handbook/*.py handbook/*/*.py)
 
-.PHONY: pdf test check clean schools schema watch
+.PHONY: pdf test check clean schools schema watch catalogs
 
 pdf: $(DEFAULT_PDF)
 
@@ -119,6 +119,11 @@ readme-images: $(DEFAULT_PDF) $(TOOL)
 # when they are out of date.
 schema: $(TOOL)
 	$(BIN)/python -m handbook.schema
+
+# The tool's own words: handbook/locale/handbook.pot from every _() in the code, and each
+# language's handbook.po brought up to date with it (new strings to translate, old ones gone).
+catalogs: $(TOOL)
+	$(BIN)/python -m handbook.catalogs
 
 # The benchmark: every figure beside the floor (bench/floor.py), measured in the same run.
 # Prints a table and writes bench/results.json. Not part of `make test`.

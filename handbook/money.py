@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
+from handbook import l10n
+from handbook.l10n import _
 from handbook.model import Figure
 
 
 def annual(value: float) -> str:
     """Whole dollars with thousands separators: 42630 -> '$42,630'."""
-    return f"${round(value):,}"
+    return l10n.annual(value)
 
 
 def hourly(value: float) -> str:
     """Dollars and cents: 20.5 -> '$20.50'."""
-    return f"${value:,.2f}"
+    return l10n.hourly(value)
 
 
 def per_hour(value: float) -> str:
     """For running text: 20.5 -> '$20.50 per hour'."""
-    return f"{hourly(value)} per hour"
+    return _("{figure} per hour").format(figure=hourly(value))
 
 
 def with_qualifier(figure: str, qualifier: str) -> str:
     """'more than $73,370' where the figure is a bound, else the figure."""
-    return f"{qualifier} {figure}" if qualifier else figure
+    if not qualifier:
+        return figure
+    words = {"more than": _("more than {figure}"), "less than": _("less than {figure}")}.get(qualifier)
+    return words.format(figure=figure) if words else f"{qualifier} {figure}"
 
 
 def figure_text(figure: Figure | None, unit: str, qualifier: str = "") -> str:
@@ -30,10 +35,10 @@ def figure_text(figure: Figure | None, unit: str, qualifier: str = "") -> str:
     if figure is None:
         return "\u2014"
     if figure.status == "not_available" or figure.value is None:
-        return "not available"
+        return _("not available")
     text = annual(figure.value) if unit == "annual" else hourly(figure.value)
     if figure.status == "top_coded":
-        return f"{text} or more"
+        return _("{figure} or more").format(figure=text)
     return with_qualifier(text, qualifier)
 
 
@@ -42,5 +47,5 @@ def count(figure: Figure | None) -> str:
     if figure is None:
         return "\u2014"
     if figure.value is None:
-        return "not available"
-    return f"{round(figure.value):,}"
+        return _("not available")
+    return l10n.decimal(figure.value)

@@ -31,6 +31,8 @@ def test_wheel_contains_the_default_guide_and_fonts(tmp_path):
         *(f"handbook/guide/template/{p.relative_to(ROOT / 'template').as_posix()}" for p in (ROOT / "template").rglob("*") if p.is_file()),
         "handbook/guide/schema/section.schema.json",
         "handbook/guide/docs/format.md",
+        "handbook/locale/handbook.pot",
+        "handbook/locale/es/LC_MESSAGES/handbook.po",
     ):
         assert expected in names, expected
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

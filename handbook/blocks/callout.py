@@ -40,11 +40,12 @@ def render(block: Callout, ctx) -> list:
     # ReportLab is imported here, not at the top, for start-up time: check validates without it.
     from reportlab.platypus import Spacer
 
+    from handbook.l10n import _
     from handbook.render.inline import text_markup, to_markup
     from handbook.render.paragraphs import MemoParagraph
     from handbook.render.tables import styled_table
 
-    title = block.title or ("Tip" if block.tone == "tip" else "Note")
+    title = block.title or (_("Tip") if block.tone == "tip" else _("Note"))
     bar = ctx.styles.accent if block.tone == "tip" else ctx.styles.primary
     group = ctx.parent.add("Div")  # read as its title (a heading) and its text
     content = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.blocks.registry import BlockKind
+from handbook.l10n import N_, _
 from handbook.model import Block, ChecklistItem
 from handbook.nodes import Mapping
 from handbook.problems import Where
@@ -37,12 +38,12 @@ class Checklist(Block):
                 yield from walk(item.items)
 
         flat = list(walk(self.items))
-        return "Note" if any(i.note for i in flat) else "Due" if any(i.due for i in flat) else ""
+        return N_("Note") if any(i.note for i in flat) else N_("Due") if any(i.due for i in flat) else ""
 
     def note_text(self, item: ChecklistItem) -> str:
         """What the column beside the items says for `item`, to fit under `note_heading`."""
         if item.due and self.note_heading != "Due":
-            return f"Due {item.due}"
+            return _("Due {date}").format(date=item.due)
         return item.due or item.note
 
 

@@ -9,6 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from handbook.l10n import _
 from handbook.model import Handbook, School
 from handbook.problems import Problem
 from handbook.render.drawing import MARGIN_SIDE, draw_image_fitted, draw_paragraph, fill_to_edge
@@ -24,7 +25,7 @@ QR_SIZE = 1.6 * inch
 
 def logo_text(school_name: str) -> str:
     """The alternative text of a school's logo."""
-    return f"Logo of {school_name}" if school_name else "School logo"
+    return _("Logo of {school}").format(school=school_name) if school_name else _("School logo")
 
 
 def has_back_cover(handbook: Handbook) -> bool:
@@ -63,7 +64,7 @@ def draw_back_cover(
     fill_to_edge(canvas, 0, band, width, 6, (width, height), bleed)
     title, edition = styles["back_title"], styles["back_edition"]
     canvas.setFillColor(title.textColor)  # the edition's too: its style inherits the colour
-    (title_lines, _, title_baseline), *edition_lines = layout.band
+    (title_lines, _size, title_baseline), *edition_lines = layout.band
     canvas.setFont(title.fontName, title_lines.size)
     with canvas.tags.content(footer.add("P")):
         _draw_band_lines(canvas, title_lines, title_baseline)
@@ -74,7 +75,7 @@ def draw_back_cover(
 
     top = height - 1.3 * inch
     text_width = width - 2 * MARGIN_SIDE
-    invitation = MemoParagraph("Questions? We are here to help.", styles["h1"], tag=heading)
+    invitation = MemoParagraph(_("Questions? We are here to help."), styles["h1"], tag=heading)
     y = draw_paragraph(invitation, canvas, MARGIN_SIDE, top, text_width) - 18
     if school.logo:
         with canvas.tags.content(logo_tag):
@@ -210,27 +211,26 @@ def _contact_lines(school: School) -> list[tuple[str, str, str, str, str]]:
     contact = school.contact
     lines = []
     if contact.address:
-        lines.append(("school.address", "Visit", contact.address, "", ""))
+        lines.append(("school.address", _("Visit"), contact.address, "", ""))
     if contact.phone:
-        lines.append(("school.phone", "Call", contact.phone, "", ""))
+        lines.append(("school.phone", _("Call"), contact.phone, "", ""))
     if contact.email:
-        lines.append(("school.email", "Email", contact.email, f"mailto:{contact.email}", "@.-"))
+        lines.append(("school.email", _("Email"), contact.email, f"mailto:{contact.email}", "@.-"))
     if contact.website:
-        lines.append(("school.website", "Web", contact.website, contact.website, URL_BREAKS))
+        lines.append(("school.website", _("Web"), contact.website, contact.website, URL_BREAKS))
     return lines
 
 
 def _draw_qr(canvas, url: str, styles: Styles, x: float, y: float, part: Element) -> None:
     """A QR code to `url`, with the address printed under it for readers without a camera; a linked figure in `part`."""
     link = part.add("Link")
-    with canvas.tags.content(link.add("Figure", alt=f"QR code linking to {url}")):
+    with canvas.tags.content(link.add("Figure", alt=_("QR code linking to {address}").format(address=url))):
         canvas.setFillColor(colors.black)
         draw_qr(canvas, url, x, y, QR_SIZE)
     with canvas.tags.content(link):
         canvas.linkURL(url, (x, y, x + QR_SIZE, y + QR_SIZE), relative=0, thickness=0)
     style = styles["caption"].clone("qr", fontName=styles.fonts.regular, alignment=1, splitLongWords=0)
     width = QR_SIZE + 0.6 * inch
-    caption = MemoParagraph(
-        f"Scan for more, or visit<br/>{url_markup(url, width, style.fontName, style.fontSize)}", style, tag=part.add("P")
-    )
+    scan = _("Scan for more, or visit")
+    caption = MemoParagraph(f"{scan}<br/>{url_markup(url, width, style.fontName, style.fontSize)}", style, tag=part.add("P"))
     draw_paragraph(caption, canvas, x - 0.3 * inch, y - 6, width)

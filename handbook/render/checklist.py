@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from handbook import model
+from handbook.l10n import _
 from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup, to_markup
 from handbook.render.paragraphs import MemoParagraph
@@ -112,7 +113,7 @@ def render_checklist(block: Checklist, ctx: RenderContext) -> list[Flowable]:
     head: list[Flowable] = [title] if title else []
     if note_width:
         heading = MemoParagraph(
-            text_markup(block.note_heading), styles["caption"].clone("check_heading", alignment=0, fontName=styles.fonts.bold)
+            text_markup(_(block.note_heading)), styles["caption"].clone("check_heading", alignment=0, fontName=styles.fonts.bold)
         )
         rows.insert(0, ["", "", heading])
     # The title and the first item travel together; the rest may split across pages.
@@ -138,7 +139,7 @@ def _item_elements(block: Checklist, parent: Element) -> dict[int, tuple[Element
             body = entry.add("LBody")
             text = body.add("P")
             due = item.due and block.note_heading == "Due"
-            note = body.add("P", actual_text=f"Due {item.due}" if due else "")
+            note = body.add("P", actual_text=_("Due {date}").format(date=item.due) if due else "")
             found[id(item)] = (form, text, note)
             if item.items:
                 items_of(item.items, body)

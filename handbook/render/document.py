@@ -16,6 +16,7 @@ from handbook.blocks import by_model
 from handbook.blocks.image import Image, image_size
 from handbook.display import display_path
 from handbook.errors import ContentError, HandbookError
+from handbook.l10n import _, speaking
 from handbook.model import Handbook
 from handbook.page_sizes import PAGE_SIZES
 from handbook.problems import Problem
@@ -136,7 +137,8 @@ def render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     saved = rl_config.useA85, rl_config.shapeChecking
     rl_config.useA85 = rl_config.shapeChecking = 0
     try:
-        return _render_pdf(handbook, out)
+        with speaking(handbook.language):
+            return _render_pdf(handbook, out)
     finally:
         rl_config.useA85, rl_config.shapeChecking = saved
 
@@ -177,7 +179,7 @@ def _render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     cover = root.add("Div")
     ctx = RenderContext(styles, frame._width, frame._height, link_colour=getattr(handbook.theme, LINK_COLOUR))
     story = [NextPageTemplate("body"), PageBreak()]
-    story.append(MemoParagraph("Contents", styles["toc_title"], tag=root.add("H1")))
+    story.append(MemoParagraph(_("Contents"), styles["toc_title"], tag=root.add("H1")))
     contents = root.add("TOC")
     story += [ContentsEntry(i, section.title, styles, doc.section_pages, contents) for i, section in enumerate(handbook.sections)]
     story.append(PageBreak())

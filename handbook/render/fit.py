@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from handbook import cache
+from handbook.l10n import _
 from handbook.problems import Problem, Where
 
 ELLIPSIS = "\u2026"
@@ -97,17 +98,30 @@ def split_width(room: float, gap: float, left: float, right: float) -> tuple[flo
     return half, half
 
 
-@lru_cache(maxsize=8)
+def page_of(page: int | str, pages: int | str) -> str:
+    """The footer's "Page N of M" in the language being spoken."""
+    return _("Page {page} of {pages}").format(page=page, pages=pages)
+
+
 def any_page_number(font: str, size: float, digits: int = 4) -> float:
     """A width no "Page N of M" is wider than, for any handbook of fewer than 10**digits pages."""
+    return _any_page_number(font, size, digits, page_of("", ""))
+
+
+@lru_cache(maxsize=8)
+def _any_page_number(font: str, size: float, digits: int, words: str) -> float:
     digit = max(stringWidth(d, font, size) for d in "0123456789")
-    return stringWidth("Page  of ", font, size) + 2 * digits * digit
+    return stringWidth(words, font, size) + 2 * digits * digit
+
+
+def widest_page_number(pages: int, font: str, size: float) -> float:
+    """The width of the widest "Page N of M" of a handbook of `pages` pages."""
+    return _widest_page_number(pages, font, size, page_of("{page}", "{pages}"))
 
 
 @lru_cache(maxsize=64)
-def widest_page_number(pages: int, font: str, size: float) -> float:
-    """The width of the widest "Page N of M" of a handbook of `pages` pages."""
-    return max(stringWidth(f"Page {number} of {pages}", font, size) for number in range(1, pages + 1))
+def _widest_page_number(pages: int, font: str, size: float, words: str) -> float:
+    return max(stringWidth(words.format(page=number, pages=pages), font, size) for number in range(1, pages + 1))
 
 
 # Paragraphs in a column ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ from handbook.model import Handbook
 from handbook.problems import Problem
 from handbook.render.back_cover import BackCoverLayout, back_cover_layout, draw_back_cover, logo_text
 from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, draw_image_fitted, draw_paragraph, fill_to_edge
-from handbook.render.fit import Lines, Placed, any_page_number, fit_column, fit_lines, split_width, too_long, widest_page_number
+from handbook.render.fit import Lines, Placed, any_page_number, fit_column, fit_lines, page_of, split_width, too_long, widest_page_number
 from handbook.render.inline import text_markup
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.structure import Element
@@ -317,4 +317,4 @@ def _says(text: str, part: str) -> bool:
 def _draw_page_of(canvas, styles: Styles, page: int) -> None:
     canvas.setFont(styles.fonts.regular, 8.5)
     canvas.setFillColor(styles.muted)
-    canvas.drawRightString(0, 0, f"Page {page} of {canvas.page_count}")
+    canvas.drawRightString(0, 0, page_of(page, canvas.page_count))

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from handbook import model, money
+from handbook import l10n, model, money
+from handbook.l10n import N_, _
 from handbook.model import HOURS_PER_YEAR
 from handbook.render.context import RenderContext
 from handbook.render.inline import text_markup
@@ -20,12 +21,12 @@ if TYPE_CHECKING:  # the kind's module imports this renderer when it renders: on
 
 MIN_LABEL_WIDTH = 80  # points
 HEADINGS = {
-    "pct10": "10th<br/>percentile",
-    "pct25": "25th<br/>percentile",
-    "median": "Median",
-    "pct75": "75th<br/>percentile",
-    "pct90": "90th<br/>percentile",
-    "mean": "Mean",
+    "pct10": N_("10th<br/>percentile"),
+    "pct25": N_("25th<br/>percentile"),
+    "median": N_("Median"),
+    "pct75": N_("75th<br/>percentile"),
+    "pct90": N_("90th<br/>percentile"),
+    "mean": N_("Mean"),
 }
 
 
@@ -56,10 +57,10 @@ def render_salary_table(block: SalaryTable, ctx: RenderContext) -> list[Flowable
         if not block.table:
             groups.append([*title, chart, *note_lines()])
         else:
-            pair = [*groups[0], MemoParagraph("At a glance", styles["chart_title"], tag=glance), chart, *chart_notes]
+            pair = [*groups[0], MemoParagraph(_("At a glance"), styles["chart_title"], tag=glance), chart, *chart_notes]
             if stacked_height(pair, ctx.width) <= ctx.height:
                 return [KeepTogether(pair), Spacer(1, 10)]
-            heading = f"{text_markup(block.title)}, at a glance" if block.title else "At a glance"
+            heading = _("{title}, at a glance").format(title=text_markup(block.title)) if block.title else _("At a glance")
             groups.append([MemoParagraph(heading, styles["chart_title"], tag=glance), chart, *chart_notes])
     flowables: list[Flowable] = []
     for group in groups:
@@ -69,16 +70,20 @@ def render_salary_table(block: SalaryTable, ctx: RenderContext) -> list[Flowable
 
 def notes(block: SalaryTable) -> list[str]:
     """The source line, and how converted figures were worked out."""
-    lines = [f"Source: {text_markup(block.source or 'not given')}, {text_markup(block.period or 'period not given')}."]
+    source = text_markup(block.source or _("not given"))
+    period = text_markup(block.period or _("period not given"))
+    lines = [_("Source: {source}, {period}.").format(source=source, period=period)]
     derived = block.derived
     if derived:
-        made = " and ".join(
-            sorted(
-                {"hourly": "hourly figures are annual pay divided", "annual": "annual figures are hourly pay multiplied"}[u]
-                for u in derived
+        if set(derived) >= {"hourly", "annual"}:
+            note = _(
+                "Where only one was published, annual figures are hourly pay multiplied and hourly figures are annual pay divided by {hours} hours (40 hours a week, 52 weeks)."
             )
-        )
-        lines.append(f"Where only one was published, {made} by {HOURS_PER_YEAR:,} hours (40 hours a week, 52 weeks).")
+        elif "hourly" in derived:
+            note = _("Where only one was published, hourly figures are annual pay divided by {hours} hours (40 hours a week, 52 weeks).")
+        else:
+            note = _("Where only one was published, annual figures are hourly pay multiplied by {hours} hours (40 hours a week, 52 weeks).")
+        lines.append(note.format(hours=l10n.decimal(HOURS_PER_YEAR)))
     return lines
 
 
@@ -92,10 +97,10 @@ def _table(block: SalaryTable, ctx: RenderContext) -> Flowable:
     figure_style = styles["table_figure"].clone("figure", fontSize=size, leading=size + 3, splitLongWords=0)
     head_style = styles["table_head_right"].clone("head", fontSize=size, leading=size + 2.5, splitLongWords=0)
     if measures == ["value"]:
-        header = ["Per year", "Per hour"]
+        header = [_("Per year"), _("Per hour")]
         body = [_pair(row, "value", figure_style, styles, stacked=False) for row in block.rows]
     else:
-        header = [HEADINGS.get(m, "Figure") for m in measures] + (["Employment"] if has_employment else [])
+        header = [_(HEADINGS.get(m, N_("Figure"))) for m in measures] + ([_("Employment")] if has_employment else [])
         body = []
         for row in block.rows:
             cells = [_pair(row, m, figure_style, styles, stacked=True)[0] for m in measures]
@@ -159,5 +164,6 @@ def _pair(row: model.SalaryRow, measure: str, figure_style, styles, *, stacked: 
     muted = "#" + styles.muted.hexval()[2:]
     small = ""
     if wage and wage.hourly and wage.hourly.value is not None:
-        small = f'<br/><font size="{style.fontSize - 1}" color="{muted}" name="{styles.fonts.regular}">{text_markup(hourly)}/hr</font>'
+        per_hour = _("{figure}/hr").format(figure=text_markup(hourly))
+        small = f'<br/><font size="{style.fontSize - 1}" color="{muted}" name="{styles.fonts.regular}">{per_hour}</font>'
     return [MemoParagraph(text_markup(annual) + small, style)]

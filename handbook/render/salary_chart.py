@@ -10,7 +10,8 @@ from reportlab.lib import colors
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from handbook import money
+from handbook import l10n, money
+from handbook.l10n import _
 from handbook.model import HOURS_PER_YEAR, Figure, SalaryRow
 from handbook.render.context import RenderContext
 from handbook.render.fit import fit_lines
@@ -55,18 +56,28 @@ def main_figure(row: SalaryRow, unit: str) -> Figure | None:
 def chart_text(block: SalaryTable) -> str:
     """What the chart shows, in words: its alternative text."""
     unit = chart_unit(block)
-    per = "per year" if unit == "annual" else "per hour"
     said = []
     for row in block.rows:
         if block.chart == "range":
             low, middle, high = (getattr(row.wage(m), unit) if row.wage(m) else None for m in ("pct10", "median", "pct90"))
-            text = f"{money.figure_text(low, unit)} to {money.figure_text(high, unit)}"
-            said.append(f"{row.label}, {text}" + (f", median {money.figure_text(middle, unit)}" if middle else ""))
+            words = _("{label}, {low} to {high}, median {median}") if middle else _("{label}, {low} to {high}")
+            low_text, high_text = money.figure_text(low, unit), money.figure_text(high, unit)
+            median_text = money.figure_text(middle, unit) if middle else ""
+            said.append(words.format(label=row.label, low=low_text, high=high_text, median=median_text))
         else:
             measure = main_measure(row, unit)
-            words = {"median": "median ", "mean": "mean "}.get(measure or "", "")
-            said.append(f"{row.label}, {words}{money.figure_text(main_figure(row, unit), unit, row.qualifier)}")
-    kind = f"Range chart of pay {per}, from the 10th to the 90th percentile" if block.chart == "range" else f"Bar chart of pay {per}"
+            words = {"median": _("{label}, median {figure}"), "mean": _("{label}, mean {figure}")}.get(
+                measure or "", _("{label}, {figure}")
+            )
+            said.append(words.format(label=row.label, figure=money.figure_text(main_figure(row, unit), unit, row.qualifier)))
+    if block.chart == "range":
+        kind = (
+            _("Range chart of pay per year, from the 10th to the 90th percentile")
+            if unit == "annual"
+            else _("Range chart of pay per hour, from the 10th to the 90th percentile")
+        )
+    else:
+        kind = _("Bar chart of pay per year") if unit == "annual" else _("Bar chart of pay per hour")
     return f"{kind}: {'; '.join(said)}."
 
 
@@ -90,8 +101,10 @@ def conversion_note(row: SalaryRow, unit: str, chart: str) -> str:
     if not any(f.status == "derived" for f in plotted(row, unit, chart)):
         return ""
     # A chart is per hour only when no row gives annual pay, so only annual figures are ever converted.
-    hours = f"{HOURS_PER_YEAR:,} hours a year"
-    return f"{money.hourly(main_figure(row, 'hourly').value)} an hour, {hours}" if chart != "range" else f"hourly pay, {hours}"
+    hours = l10n.decimal(HOURS_PER_YEAR)
+    if chart == "range":
+        return _("hourly pay, {hours} hours a year").format(hours=hours)
+    return _("{figure} an hour, {hours} hours a year").format(figure=money.hourly(main_figure(row, "hourly").value), hours=hours)
 
 
 def nice_step(top: float) -> float:
@@ -162,7 +175,7 @@ def salary_chart(block: SalaryTable, ctx: RenderContext, tag: Element | None = N
         drawing.add(String(x, base - 12, fmt(tick), fontName=styles.fonts.regular, fontSize=8, fillColor=styles.muted, textAnchor="middle"))
         tick += step
     drawing.add(Line(plot_left, base, plot_right, base, strokeColor=styles.ink, strokeWidth=0.8))
-    unit_label = "Pay per year" if unit == "annual" else "Pay per hour"
+    unit_label = _("Pay per year") if unit == "annual" else _("Pay per hour")
     drawing.add(
         String(plot_right, base - 23, unit_label, fontName=styles.fonts.italic, fontSize=8, fillColor=styles.muted, textAnchor="end")
     )
@@ -202,7 +215,7 @@ def salary_chart(block: SalaryTable, ctx: RenderContext, tag: Element | None = N
             String(
                 plot_left,
                 2,
-                "Line: 10th to 90th percentile \u00b7 box: 25th to 75th \u00b7 mark: median",
+                _("Line: 10th to 90th percentile \u00b7 box: 25th to 75th \u00b7 mark: median"),
                 fontName=styles.fonts.regular,
                 fontSize=7.5,
                 fillColor=styles.muted,
@@ -215,7 +228,7 @@ def _bar(drawing, row: SalaryRow, unit: str, middle: float, x_of, fmt, styles, p
     figure = main_figure(row, unit)
     if figure is None or figure.value is None:
         drawing.add(
-            String(x_of(0) + 4, middle - 3, "not available", fontName=styles.fonts.italic, fontSize=VALUE_SIZE, fillColor=styles.muted)
+            String(x_of(0) + 4, middle - 3, _("not available"), fontName=styles.fonts.italic, fontSize=VALUE_SIZE, fillColor=styles.muted)
         )
         return
     fill = colors.HexColor("#b8c2cc") if row.comparison else styles.primary
@@ -259,7 +272,7 @@ def _range(drawing, row: SalaryRow, unit: str, middle: float, x_of, fmt, styles)
     stroke = colors.HexColor("#8a96a3") if row.comparison else styles.primary
     if low is None or high is None:
         drawing.add(
-            String(x_of(0) + 4, middle - 3, "not available", fontName=styles.fonts.italic, fontSize=VALUE_SIZE, fillColor=styles.muted)
+            String(x_of(0) + 4, middle - 3, _("not available"), fontName=styles.fonts.italic, fontSize=VALUE_SIZE, fillColor=styles.muted)
         )
         return
     drawing.add(Line(x_of(low), middle, x_of(high), middle, strokeColor=stroke, strokeWidth=2))
