@@ -70,8 +70,8 @@ class _Worker:
         cls.cache = cache
 
 
-def _build_one(job: tuple[Path, Path, bool, bool, bool]) -> EditionResult:
-    profile, output, depfile, print_shop, crop_marks = job
+def _build_one(job: tuple[Path, Path, bool, bool, bool, str | None]) -> EditionResult:
+    profile, output, depfile, print_shop, crop_marks, language = job
     try:
         result = build_handbook(
             None,
@@ -81,13 +81,14 @@ def _build_one(job: tuple[Path, Path, bool, bool, bool]) -> EditionResult:
             cache=_Worker.cache,
             print_shop=print_shop,
             crop_marks=crop_marks,
+            language=language,
         )
     except HandbookError as exc:
         return EditionResult(profile, output, False, exc.format_message())
     return EditionResult(profile, output, True, counted(result.pages, "page"))
 
 
-def _results(work: list[tuple[Path, Path, bool, bool, bool]], jobs: int) -> Iterator[EditionResult]:
+def _results(work: list[tuple[Path, Path, bool, bool, bool, str | None]], jobs: int) -> Iterator[EditionResult]:
     """Each job's result, in order: the first built here, the rest by `jobs` forked workers.
 
     The first edition is built before any worker starts, so that every worker inherits the
@@ -112,10 +113,12 @@ def run_batch(
     progress: Callable[[Iterator[EditionResult]], Iterator[EditionResult]] = lambda it: it,
     print_shop: bool = False,
     crop_marks: bool = False,
+    language: str | None = None,
 ) -> BatchSummary:
     """Build every profile's edition into `out_dir`; failures are collected, not raised.
 
-    `print_shop` and `crop_marks` make every edition for a print shop, as `handbook build` does.
+    `print_shop` and `crop_marks` make every edition for a print shop, as `handbook build` does;
+    `language` (a checked BCP 47 tag) is every edition's language, whatever its profile says.
 
     The workers are forked after the first edition is built, so modules, fonts and the
     parsed base guide are loaded once for all of them.
@@ -123,7 +126,7 @@ def run_batch(
     outputs = plan_outputs(profiles, out_dir)
     started = time.perf_counter()
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(profiles)))
-    work = [(profile, outputs[profile], depfiles, print_shop, crop_marks) for profile in profiles]
+    work = [(profile, outputs[profile], depfiles, print_shop, crop_marks, language) for profile in profiles]
     _Worker.start(NodeCache() if cache.enabled() else None)
     try:
         results = tuple(progress(_results(work, jobs)))

@@ -14,7 +14,7 @@ from handbook.errors import ContentError, raise_problems
 from handbook.model import Handbook, Print
 from handbook.node_cache import NodeCache
 from handbook.page_sizes import PAGE_SIZES
-from handbook.problems import Problem, Problems
+from handbook.problems import Problem, Problems, Where
 from handbook.validate.handbook import read_handbook
 
 
@@ -53,13 +53,20 @@ def build_date() -> date:
 
 
 def validated(
-    manifest: Path | None, school: Path | None = None, cache: NodeCache | None = None, *, strict: bool = False, explain: bool = False
+    manifest: Path | None,
+    school: Path | None = None,
+    cache: NodeCache | None = None,
+    *,
+    strict: bool = False,
+    explain: bool = False,
+    language: str | None = None,
 ) -> Loaded:
     """Validate everything; raise ContentError listing every problem (and, if `strict`, every warning).
 
     A school edition is validated from its profile `school`, which names its base guide:
     `manifest` is then not read, and may be None. A school edition always says where each
-    part came from; a guide on its own only when `explain` asks.
+    part came from; a guide on its own only when `explain` asks. `language`, a checked BCP 47 tag
+    (handbook build --language), is the edition's language, whatever the files say.
     """
     problems = Problems()
     today = build_date()
@@ -75,9 +82,32 @@ def validated(
         from handbook.validate.merge import read_edition  # only for a school edition
 
         handbook, origins = read_edition(school, problems, cache, today)
+    if handbook is not None and language is not None:
+        handbook = replace(handbook, language=language)
+    problems = _one_language_warning(problems, handbook, language)
     raise_problems(problems, strict=strict)
     assert handbook is not None
     return Loaded(handbook, tuple(problems.warnings), tuple(origins))
+
+
+def _one_language_warning(problems: Problems, handbook: Handbook | None, language: str | None) -> Problems:
+    """The problems with one warning for a language the tool's words are not translated into: where the edition's language was set.
+
+    A school's profile may set the language its base guide set, and --language sets it over both.
+    """
+    from handbook import l10n
+
+    final = handbook.language if handbook is not None else None
+    said = [p for p in problems.warnings if l10n.is_no_catalog(p.message)]
+    kept = Problems()
+    kept.extend(p for p in problems.all if p not in said)
+    if final is None or l10n.has_catalog(final):
+        return kept
+    if language is not None:
+        kept.warn(Where(f"--language {language}", 0), l10n.no_catalog(final))
+    else:
+        kept.extend([p for p in said if p.message == l10n.no_catalog(final)][-1:])
+    return kept
 
 
 def default_output(handbook: Handbook, school: Path | None = None) -> Path:
@@ -110,6 +140,7 @@ def build_handbook(
     print_shop: bool = False,
     crop_marks: bool = False,
     check: Callable[[Path, Path], None] | None = None,
+    language: str | None = None,
 ) -> BuildResult:
     """Build the PDF for `manifest` (or for the edition of profile `school`, whose guide the profile names) atomically.
 
@@ -121,12 +152,13 @@ def build_handbook(
     a booklet written there removes it instead, so that `make` rebuilds the flat edition.
     `check(pdf, target)` is called with the finished PDF before it takes the place of `target`
     (a preflight): when it raises, nothing is written and an earlier PDF there stays as it was.
+    `language` (handbook build --language) is the edition's language, whatever the files say.
     """
     # Imported here, not at the top: `handbook check` loads this module and must not load ReportLab.
     from handbook.depfile import dependencies, write_depfile
     from handbook.write import check_target, write_atomically
 
-    loaded = validated(manifest, school, cache, strict=strict)
+    loaded = validated(manifest, school, cache, strict=strict, language=language)
     handbook = loaded.handbook
     if print_shop or crop_marks:
         setup = handbook.print

@@ -49,6 +49,27 @@ SCHOOL_OPTION = click.option(
 )
 
 
+def _language_tag(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A --language value in its usual case (es-mx -> es-MX), or a usage error saying what a tag looks like."""
+    if value is None:
+        return None
+    from handbook.languages import check_language
+
+    tag, wrong = check_language(value)
+    if tag is None:
+        raise click.BadParameter(wrong)
+    return tag
+
+
+LANGUAGE_OPTION = click.option(
+    "--language",
+    metavar="TAG",
+    callback=_language_tag,
+    help="The edition's language, over the manifest's or profile's `language` (a BCP 47 tag such as es, es-MX or en-US): "
+    "the tool's own words, numbers and money follow it, and it is the PDF's language.",
+)
+
+
 STRICT_OPTION = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 
 PRINT_SHOP_OPTION = click.option(
@@ -114,6 +135,7 @@ def _manifest_or_school(ctx: click.Context, manifest: Path, school: Path | None)
 )
 @PRINT_SHOP_OPTION
 @CROP_MARKS_OPTION
+@LANGUAGE_OPTION
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -127,6 +149,7 @@ def build(
     check_after: bool,
     print_shop: bool,
     crop_marks: bool,
+    language: str | None,
 ) -> None:
     """Build the PDF handbook described by MANIFEST, or a school's edition with --school.
 
@@ -139,6 +162,7 @@ def build(
       handbook build --preflight
       handbook build --print-shop -o build/for-lulu.pdf
       handbook build --crop-marks -o build/for-the-printer.pdf
+      handbook build --language es -o build/guia.pdf
     """
     from handbook.build import build_handbook
     from handbook.problems import counted
@@ -168,6 +192,7 @@ def build(
         print_shop=print_shop,
         crop_marks=crop_marks,
         check=check if check_after else None,
+        language=language,
     )
     _print_warnings(result.warnings)
     unit = ("printed side", "printed sides") if booklet else ("page", "pages")
@@ -233,7 +258,10 @@ def _stop_on_signals() -> None:
 @click.option("--depfiles", is_flag=True, help="Write OUT_DIR/<profile>.d beside each PDF for make.")
 @PRINT_SHOP_OPTION
 @CROP_MARKS_OPTION
-def batch(profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles: bool, print_shop: bool, crop_marks: bool) -> None:
+@LANGUAGE_OPTION
+def batch(
+    profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles: bool, print_shop: bool, crop_marks: bool, language: str | None
+) -> None:
     """Build the edition of every school profile in PROFILES into OUT_DIR.
 
     One failing profile does not stop the others; the exit status is 1 if any failed.
@@ -241,6 +269,7 @@ def batch(profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles:
     \b
     Example:
       handbook batch schools/*.yaml -o build/schools -j 2
+      handbook batch schools/*.yaml -o build/schools-es --language es
     """
     import sys
 
@@ -255,7 +284,14 @@ def batch(profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles:
         with click.progressbar(results, length=len(profiles), label="Building editions", file=sys.stderr) as bar:
             yield from bar
 
-    summary = run_batch(list(profiles), out_dir, jobs, depfiles=depfiles, progress=progress, print_shop=print_shop, crop_marks=crop_marks)
+    if language is not None:
+        from handbook import l10n
+
+        if not l10n.has_catalog(language):
+            click.echo(f"--language {language}: warning: {l10n.no_catalog(language)}", err=True)
+    summary = run_batch(
+        list(profiles), out_dir, jobs, depfiles=depfiles, progress=progress, print_shop=print_shop, crop_marks=crop_marks, language=language
+    )
     for result in summary.failed:
         click.echo(f"{display_path(result.profile)}: edition not built:", err=True)
         click.echo(result.message, err=True)
@@ -290,8 +326,9 @@ def explain(ctx: click.Context, school: Path | None, manifest: Path) -> None:
 @MANIFEST_ARG
 @SCHOOL_OPTION
 @STRICT_OPTION
+@LANGUAGE_OPTION
 @click.pass_context
-def check(ctx: click.Context, manifest: Path, school: Path | None, strict: bool) -> None:
+def check(ctx: click.Context, manifest: Path, school: Path | None, strict: bool, language: str | None) -> None:
     """Validate MANIFEST (or a school's edition) without rendering; report all problems at once.
 
     Warnings (salary figures without a source or period, or older than
@@ -301,12 +338,13 @@ def check(ctx: click.Context, manifest: Path, school: Path | None, strict: bool)
     Example:
       handbook check handbook.yaml
       handbook check --strict --school schools/riverside.yaml
+      handbook check --language es
     """
     from handbook.build import validated
     from handbook.problems import counted
 
     _manifest_or_school(ctx, manifest, school)
-    loaded = validated(manifest, school, strict=strict)
+    loaded = validated(manifest, school, strict=strict, language=language)
     _print_warnings(loaded.warnings)
     click.echo(f"{school or manifest}: ok ({counted(len(loaded.handbook.sections), 'section')})")
 

@@ -43,7 +43,7 @@ class Where:
     line: int
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}" if self.line else self.file  # line 0: not in a file (an option)
 
 
 @dataclass(frozen=True)

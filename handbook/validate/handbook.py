@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from handbook import languages, settings
+from handbook import l10n, languages, settings
 from handbook.display import display_path
 from handbook.fonts import FONT_FAMILIES
 from handbook.loader import load_file
@@ -148,6 +148,8 @@ def read_language(read: Reader, node: Node | None, default: str) -> str:
     if tag is None:
         read.error(node.where, "language", wrong)
         return default
+    if not l10n.has_catalog(tag):
+        read.problems.warn(node.where, l10n.no_catalog(tag))
     return tag
 
 
