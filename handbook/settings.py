@@ -58,7 +58,7 @@ MANIFEST = _group(
     Setting(
         "language",
         "language",
-        "The language the handbook is written in, for screen readers and the PDF's metadata.",
+        "The language the handbook is written in: the tool's own words, numbers and money follow it; for screen readers and the PDF's metadata.",
         "en-US",
         where=BOTH,
     ),
