@@ -493,9 +493,18 @@ def proof(pdfs: tuple[Path, ...], directory: Path, dpi: int, gray: bool, sheet_o
         if sheet:
             click.echo(f"wrote {sheet}")
         return
+    from handbook.errors import HandbookError
     from handbook.proof import write_proof
 
+    failed = 0
     for pdf in pdfs:
-        written = write_proof(pdf, directory, dpi, gray, pages=not sheet_only)
-        pages = "" if sheet_only else f" and {len(written) - 1} page pictures at {dpi} dpi"
-        click.echo(f"wrote {written[-1]}{pages}")
+        try:
+            written = write_proof(pdf, directory, dpi, gray, pages=not sheet_only)
+        except HandbookError as exc:  # one unreadable file does not stop the others
+            failed += 1
+            click.echo(exc.format_message(), err=True)
+            continue
+        pages = "" if sheet_only else f" and {len(written) - 1} page pictures"
+        click.echo(f"wrote {written[-1]}{pages} ({'greys, ' if gray else ''}{dpi} dpi)")
+    if failed:
+        raise HandbookError(f"{failed} of {len(pdfs)} PDFs could not be proofed; the others were")

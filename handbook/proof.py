@@ -51,7 +51,12 @@ def rasterise(path: Path, dpi: int = SHEET_DPI, gray: bool = False) -> Proof:
         title = " \u00b7 ".join(part for part in (metadata.get(key, "").strip() for key in ("Title", "Author")) if part)
         pages = []
         for page in document:
-            bitmap = page.render(scale=dpi / 72, grayscale=gray, may_draw_forms=True)
+            # Greys are made from the colour picture: PDFium's own grey rendering places glyphs
+            # differently at low resolution, so that words seem to run together.
+            left, bottom, right, top = page.get_trimbox()
+            width, height = page.get_size()
+            crop = (left, bottom, width - right, height - top)  # what the reader holds: a print shop's bleed and marks cut off
+            bitmap = page.render(scale=dpi / 72, crop=crop, may_draw_forms=True)
             pages.append(bitmap.to_pil().convert("L" if gray else "RGB"))
             page.close()
     finally:

@@ -19,7 +19,7 @@ from handbook.proof import SHEET_COLUMNS, Proof, grid, proof_name, rasterise, sa
 
 CELL = 8  # pixels per cell of the grid changes are found on
 GAP = 2  # changed cells this many cells apart are one region
-THRESHOLD = 24  # a difference in a channel below this is anti-aliasing, not a change
+THRESHOLD = 64  # a difference in a channel below this is anti-aliasing (glyphs a fraction of a pixel apart), not a change
 MARK = (214, 40, 40)
 ADDED = (30, 140, 70)
 

@@ -145,6 +145,6 @@ def test_make_proofs_makes_a_sheet_of_every_edition_and_then_only_of_what_change
     touch(project / "schools/riverside.yaml")
     output = make(project, "proofs")
     assert [line for line in output.splitlines() if line.startswith("wrote build/proofs/")] == [
-        "wrote build/proofs/riverside-sheet.png",
-        "wrote build/proofs/riverside-gray-sheet.png",
+        "wrote build/proofs/riverside-sheet.png (50 dpi)",
+        "wrote build/proofs/riverside-gray-sheet.png (greys, 50 dpi)",
     ]

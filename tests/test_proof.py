@@ -45,7 +45,7 @@ def test_one_picture_per_page_and_a_sheet(default_pdf, tmp_path):
     assert [p.name for p in pictures][0] == "handbook-page-1.png"
     assert picture(pictures[0]).size == (425, 550)  # Letter at 50 dpi
     assert (tmp_path / "handbook-sheet.png").is_file()
-    assert f"wrote {tmp_path / 'handbook-sheet.png'} and {pages} page pictures at 50 dpi" in result.output
+    assert f"wrote {tmp_path / 'handbook-sheet.png'} and {pages} page pictures (50 dpi)" in result.output
 
 
 def test_resolution_and_page_numbers_padded(tmp_path):
@@ -93,6 +93,7 @@ def test_not_a_pdf_is_a_clear_error_and_writes_nothing(tmp_path):
     assert result.output == (
         f"{bad}: cannot be read as a PDF (data format error): it is damaged, cut short or not a PDF at all; "
         "expected a PDF such as handbook build writes\n"
+        "1 of 1 PDFs could not be proofed; the others were\n"
     )
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 
@@ -108,3 +109,34 @@ def test_tints_stay_apart_from_the_paper_in_grey(default_pdf):
         paper = max(range(256), key=lambda level: counts[level])
         tint = max(range(200, paper), key=lambda level: counts[level])
         assert paper == 255 and tint <= 240, (number, tint)
+
+
+def test_grey_is_the_colour_picture_in_greys(default_pdf):
+    """The grey proof is the colour one turned grey: PDFium's own grey mode moves glyphs at low resolution (words ran together)."""
+    from handbook.proof import rasterise
+
+    colour = rasterise(default_pdf, dpi=50).pages[2]
+    assert rasterise(default_pdf, dpi=50, gray=True).pages[2].tobytes() == colour.convert("L").tobytes()
+
+
+def test_a_print_shop_pdf_is_proofed_at_its_trim(tmp_path, default_pdf):
+    """Bleed and crop marks are cut off: a print shop's PDF shows, and compares, as the page the reader holds."""
+    from handbook.build import build_handbook
+    from handbook.proof import rasterise
+    from handbook.proof_changes import compare
+    from tests.conftest import DEFAULT_MANIFEST
+
+    marked = build_handbook(DEFAULT_MANIFEST, tmp_path / "marked.pdf", crop_marks=True).output
+    assert rasterise(marked).pages[0].size == rasterise(default_pdf).pages[0].size == (425, 550)
+    changes = compare(default_pdf, marked, dpi=50)
+    assert changes.added == changes.removed == [] and all(len(regions) <= 1 for _, _, regions in changes.changed)
+
+
+def test_an_unreadable_pdf_does_not_stop_the_others(tmp_path):
+    good, later = pdf_of(tmp_path / "good.pdf", 1), pdf_of(tmp_path / "later.pdf", 2)
+    bad = tmp_path / "notes.pdf"
+    bad.write_text("just words")
+    result = CliRunner().invoke(main, ["proof", "--sheet-only", str(good), str(bad), str(later), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good-sheet.png", "later-sheet.png"]
+    assert result.output.splitlines()[-1] == "1 of 3 PDFs could not be proofed; the others were"
