@@ -56,6 +56,7 @@ class Watcher:
         self.cache = NodeCache() if cache.enabled() else None
         self.shown_warnings: tuple[str, ...] | None = None
         self.builds = 0
+        self.written: Path | None = None  # the PDF the last good build wrote
         self.built_from: dict[Path, tuple[int, int] | None] = {}  # the inputs as the last build found them
 
     def build(self) -> None:
@@ -74,7 +75,10 @@ class Watcher:
                     continue  # a file was still being written: build what it settles to
                 self.failed = True
                 self.shown_warnings = None  # once it builds again, its warnings are news
+                if not self.source.is_file():
+                    raise  # nothing to watch: the manifest or profile itself is not there
                 self.echo(exc.format_message(), err=True)
+                self.echo(f"{self._kept()}; watching for the next save", err=True)
                 return
             self.failed = False
             self.inputs = {Path(path) for path in result.inputs} | {self.source}
@@ -85,8 +89,15 @@ class Watcher:
                     self.echo(warning, err=True)
                 self.shown_warnings = warnings
             took = (time.perf_counter() - started) * 1000
-            self.echo(f"wrote {result.output} ({counted(result.pages, 'page')}) in {took:.0f} ms")
+            self.echo(f"wrote {result.output} ({counted(result.pages, 'page')}) in {took:.0f} ms, at {time.strftime('%H:%M:%S')}")
+            self.written = result.output
             return
+
+    def _kept(self) -> str:
+        """What is at the output now that a build failed."""
+        if self.written is not None and self.written.exists():
+            return f"{self.written} is kept as the last good build made it"
+        return "no PDF is written until the content builds"
 
     def folders(self) -> list[Path]:
         return sorted({path.parent for path in self.inputs if path.parent.is_dir()})

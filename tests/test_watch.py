@@ -79,7 +79,7 @@ def watching(tmp_path):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
     watcher = Watching(project)
-    watcher.expect(r"^wrote out\.pdf \(\d+ pages\) in \d+ ms$")
+    watcher.expect(r"^wrote out\.pdf \(\d+ pages\) in \d+ ms, at \d\d:\d\d:\d\d$")
     yield watcher
     watcher.stop()
 
@@ -101,8 +101,9 @@ def test_an_edit_is_built_and_a_mistake_keeps_the_last_good_pdf(watching):
     assert "Each visit to a doctor" in words(pdf)
     good = pdf.read_bytes()
     intro.write_text(intro.read_text() + "  - paragraph: [unclosed\n")
-    lines = watching.expect(r"problem found")
+    lines = watching.expect(r"watching for the next save")
     assert any(line.startswith("sections/introduction.yaml:") and "YAML syntax error" in line for line in lines)
+    assert lines[-1] == "out.pdf is kept as the last good build made it; watching for the next save"
     assert pdf.read_bytes() == good
     edit(intro, "  - paragraph: [unclosed\n", "  - paragraph: Closed again.\n")
     watching.expect(r"^wrote out\.pdf")
@@ -156,6 +157,15 @@ def test_a_warning_is_shown_once_until_what_it_is_about_changes(watching):
     edit(salary, 'period: "2020"', 'period: "2019"')
     lines = watching.expect(r"^wrote out\.pdf")
     assert any("sections/salary.yaml:" in line and "2019" in line for line in lines), lines
+
+
+def test_a_manifest_that_is_not_there_is_an_error_not_a_wait(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "handbook", "watch", "nothere.yaml"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1
+    assert "nothere.yaml:1: file not found in" in result.stderr and "Traceback" not in result.stderr
+    assert "stopped after" not in result.stderr
 
 
 def test_ctrl_c_stops_cleanly(watching):
