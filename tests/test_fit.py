@@ -93,3 +93,16 @@ def test_characters_too_many_shortens_texts_in_order_until_they_fit():
     assert characters_too_many(["abcdefgh", "ijklmnop"], [1, 0], fits) == [(1, 6)]
     assert characters_too_many(["abcdefghijkl", "mnop"], [1, 0], fits) == [(1, 4), (0, 2)]
     assert characters_too_many(["abc", "def"], [0, 1], fits) == []
+
+
+def test_a_text_too_long_for_two_places_is_one_problem_with_the_shorter_length():
+    """A title too long for the cover and for the back cover's band: one message, with the length the band needs."""
+    from handbook.problems import Where
+    from handbook.render.fit import tightest, too_long
+
+    title = "T" * 500
+    cover = too_long(Where("handbook.yaml", 3), "title", title, 100, 23, "the cover")
+    band = too_long(Where("handbook.yaml", 3), "title", title, 391, 10, "the back cover's band")
+    edition = too_long(Where("handbook.yaml", 5), "edition", "E" * 300, 20, 9, "the cover")
+    assert tightest([cover, band, edition]) == [band, edition]
+    assert "shorten it to about 109 characters" in band.message

@@ -201,7 +201,7 @@ def test_a_title_too_long_for_the_cover_fails_the_build_at_its_line_and_leaves_a
     ]
 
 
-def test_a_school_name_too_long_for_the_covers_is_reported_at_the_name_in_the_profile_once_for_each(project):
+def test_a_school_name_too_long_for_both_covers_is_reported_once_at_the_name_in_the_profile_with_the_shorter_length(project):
     from handbook.errors import ContentError
 
     guide = long_guide(project)
@@ -210,5 +210,5 @@ def test_a_school_name_too_long_for_the_covers_is_reported_at_the_name_in_the_pr
     with pytest.raises(ContentError) as failure:
         build_handbook(None, project.root / "school.pdf", school=school)
     problems = [str(p) for p in failure.value.problems]
-    assert [p.split(": about")[0] for p in problems] == ["schools/long.yaml:4: school.name"] * 2
-    assert "to fit the cover," in problems[0] and "to fit the back cover," in problems[1]
+    assert [p.split(": about")[0] for p in problems] == ["schools/long.yaml:4: school.name"]
+    assert "to fit the cover," in problems[0]  # it must be shorter there than on the back cover

@@ -8,6 +8,7 @@ cannot be shortened for its reader, so the build names the field and how much to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -269,6 +270,20 @@ def characters_too_many(texts: Sequence[str], order: Sequence[int], fits: Callab
         texts[index] = full[:low]
         found.append((index, len(full) - low))
     return found
+
+
+def tightest(found: list[Problem]) -> list[Problem]:
+    """One problem per field: where a text is too long for two places (the cover and the back cover's band),
+    the place it must be shortest for, so that the reader gets one length to aim for."""
+    kept: dict[tuple, tuple[int, Problem]] = {}
+    for problem in found:
+        field = problem.message.split(":", 1)[0]
+        match = re.search(r"about (\d+) characters too long", problem.message)
+        count = int(match.group(1)) if match else 0
+        key = (problem.where, field)
+        if key not in kept or count > kept[key][0]:
+            kept[key] = (count, problem)
+    return [problem for _, problem in kept.values()]
 
 
 def too_long(where: Where, field: str, text: str, count: int, floor: float, place: str) -> Problem:

@@ -14,7 +14,18 @@ from handbook.model import Handbook
 from handbook.problems import Problem
 from handbook.render.back_cover import BackCoverLayout, back_cover_layout, draw_back_cover, logo_text
 from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, draw_image_fitted, draw_paragraph, fill_to_edge
-from handbook.render.fit import Lines, Placed, any_page_number, fit_column, fit_lines, page_of, split_width, too_long, widest_page_number
+from handbook.render.fit import (
+    Lines,
+    Placed,
+    any_page_number,
+    fit_column,
+    fit_lines,
+    page_of,
+    split_width,
+    tightest,
+    too_long,
+    widest_page_number,
+)
 from handbook.render.inline import text_markup
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.structure import Element
@@ -101,7 +112,7 @@ class PageDecor:
         found = list(self.cover_layout.problems)
         if self.back_part is not None:
             found += self.back_layout.problems
-        return found
+        return tightest(found)
 
     def back(self, canvas, doc) -> None:
         assert self.back_part is not None
