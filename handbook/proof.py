@@ -80,9 +80,11 @@ def thumbnail(page: Image.Image, dpi: int) -> Image.Image:
 def contact_sheet(proof: Proof) -> Image.Image:
     """All pages of `proof` in a grid, each with its number under it, the title and file on top."""
     thumbs = [thumbnail(page, proof.dpi) for page in proof.pages]
-    heading = (f"{proof.title}", f"{proof.path.name}: {len(thumbs)} page{'s' if len(thumbs) != 1 else ''}")
+    gray = proof.pages[0].mode == "L" if proof.pages else False
+    shade = ", in greys as a photocopier prints" if gray else ""
+    heading = (f"{proof.title}", f"{proof.path.name}: {len(thumbs)} page{'s' if len(thumbs) != 1 else ''}{shade}")
     cells = [(thumb, f"{number}") for number, thumb in enumerate(thumbs, start=1)]
-    return grid(heading, cells, SHEET_COLUMNS, gray=proof.pages[0].mode == "L" if proof.pages else False)
+    return grid(heading, cells, SHEET_COLUMNS, gray=gray)
 
 
 def grid(heading: tuple[str, str], cells: list[tuple[Image.Image, str]], columns: int, gray: bool = False) -> Image.Image:

@@ -91,7 +91,10 @@ def changed_regions(before: Image.Image, after: Image.Image) -> list[tuple[int, 
             for cell in near:
                 marked.discard(cell)
                 stack.append(cell)
-        regions.append((left * CELL, top * CELL, min(after.width, (right + 1) * CELL), min(after.height, (bottom + 1) * CELL)))
+        cells_box = (left * CELL, top * CELL, min(after.width, (right + 1) * CELL), min(after.height, (bottom + 1) * CELL))
+        inner = mask.crop(cells_box).getbbox()  # the changed pixels themselves, not the whole cells they fall in
+        if inner is not None:
+            regions.append((cells_box[0] + inner[0], cells_box[1] + inner[1], cells_box[0] + inner[2], cells_box[1] + inner[3]))
     return sorted(regions, key=lambda box: (box[1], box[0]))
 
 
@@ -102,8 +105,8 @@ def _marked(page: Image.Image, regions, colour, dpi: int) -> Image.Image:
     overlay = Image.new("RGBA", small.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(overlay)
     for left, top, right, bottom in regions:
-        box = (left * scale - 3, top * scale - 3, right * scale + 3, bottom * scale + 3)
-        draw.rectangle(box, fill=(*colour, 40), outline=(*colour, 255), width=3)
+        box = (left * scale - 3, top * scale - 3, right * scale + 2, bottom * scale + 2)
+        draw.rectangle(box, fill=(*colour, 30), outline=(*colour, 255), width=2)
     return Image.alpha_composite(small.convert("RGBA"), overlay).convert("RGB")
 
 
