@@ -206,8 +206,9 @@ def build(
 @MANIFEST_ARG
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Where to write the PDF (default: as handbook build).")
 @SCHOOL_OPTION
+@LANGUAGE_OPTION
 @click.pass_context
-def watch(ctx: click.Context, manifest: Path, output: Path | None, school: Path | None) -> None:
+def watch(ctx: click.Context, manifest: Path, output: Path | None, school: Path | None, language: str | None) -> None:
     """Build the handbook, then build it again each time one of its files changes, until Ctrl-C.
 
     Every file the edition is made from is watched: manifest or profile, sections, images,
@@ -218,13 +219,14 @@ def watch(ctx: click.Context, manifest: Path, output: Path | None, school: Path 
     Example:
       handbook watch
       handbook watch --school schools/riverside.yaml
+      handbook watch --language es
     """
     from handbook.problems import counted
     from handbook.watch import Watcher
 
     _manifest_or_school(ctx, manifest, school)
     _stop_on_signals()
-    watcher = Watcher(None if school else manifest, school, output, click.echo)
+    watcher = Watcher(None if school else manifest, school, output, click.echo, language)
     click.echo(f"watching {school or manifest} and the files it names; Ctrl-C stops", err=True)
     try:
         watcher.run()

@@ -45,11 +45,13 @@ def _stamps(paths) -> dict[Path, object]:
 class Watcher:
     """Builds one edition again whenever what it is built from changes, and says what happened."""
 
-    def __init__(self, manifest: Path | None, school: Path | None, output: Path | None, echo: Callable[..., None]) -> None:
+    def __init__(
+        self, manifest: Path | None, school: Path | None, output: Path | None, echo: Callable[..., None], language: str | None = None
+    ) -> None:
         from handbook import cache
         from handbook.node_cache import NodeCache
 
-        self.manifest, self.school, self.output, self.echo = manifest, school, output, echo
+        self.manifest, self.school, self.output, self.echo, self.language = manifest, school, output, echo, language
         self.source = Path(school or manifest).resolve()
         self.inputs: set[Path] = {self.source}
         self.failed = False
@@ -68,7 +70,7 @@ class Watcher:
             started = time.perf_counter()
             self.builds += 1
             try:
-                result = build_handbook(self.manifest, self.output, school=self.school, cache=self.cache)
+                result = build_handbook(self.manifest, self.output, school=self.school, cache=self.cache, language=self.language)
             except HandbookError as exc:
                 time.sleep(SETTLE_SECONDS)
                 if _stamps(self.inputs) != before:

@@ -23,10 +23,10 @@ pytestmark = pytest.mark.slow  # runs handbook in a new process
 class Watching:
     """`handbook watch` running in a project, its output lines read as they come."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, *options: str) -> None:
         self.project = project
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "handbook", "watch", "-o", "out.pdf"],
+            [sys.executable, "-m", "handbook", "watch", "-o", "out.pdf", *options],
             cwd=project,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -157,6 +157,20 @@ def test_a_warning_is_shown_once_until_what_it_is_about_changes(watching):
     edit(salary, 'period: "2020"', 'period: "2019"')
     lines = watching.expect(r"^wrote out\.pdf")
     assert any("sections/salary.yaml:" in line and "2019" in line for line in lines), lines
+
+
+def test_watch_builds_in_the_language_asked_for(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("handbook.yaml", "sections", "assets"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+    watcher = Watching(project, "--language", "es")
+    try:
+        watcher.expect(r"^wrote out\.pdf")
+        assert "Página 2 de 6" in words(project / "out.pdf")
+    finally:
+        assert watcher.stop() == 0
 
 
 def test_a_manifest_that_is_not_there_is_an_error_not_a_wait(tmp_path):
