@@ -216,3 +216,27 @@ def test_changes_name_removed_and_edited_blocks_by_position():
     assert translations.changes(recorded, new) == ["block 2 (callout) removed", "block 2 (paragraph) edited"]
     comment_only = _node("# a note\ntitle:   T\nblocks:\n- paragraph: A\n- callout: B\n- paragraph: C\n")
     assert translations.changes(recorded, comment_only) == []
+
+
+def test_mark_current_names_a_translation_without_its_source_and_writes_nothing(project):
+    spanish_project(project, marked=False)
+    project.write("sections/es/gone.yaml", "title: Nada\nblocks:\n  - paragraph: Nada.\n")
+    before = (project.root / "sections/es/introduction.yaml").read_bytes()
+    result = invoke("translations", "--mark-current", "sections/es/introduction.yaml", "sections/es/gone.yaml")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "sections/es/gone.yaml:1: its source sections/gone.yaml is not there; a translation lives in a language folder beside "
+        "its source (sections/es/introduction.yaml translates sections/introduction.yaml)"
+    )
+    assert (project.root / "sections/es/introduction.yaml").read_bytes() == before
+    assert invoke("translations", "--mark-current").exit_code == 2
+
+
+def test_mark_current_keeps_windows_line_endings(project):
+    spanish_project(project, marked=False)
+    path = project.root / "sections/es/introduction.yaml"
+    path.write_bytes(TRANSLATED.replace("\n", "\r\n").encode())
+    assert invoke("translations", "--mark-current", "sections/es/introduction.yaml").exit_code == 0
+    data = path.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n") and data.endswith(TRANSLATED.split("\n", 1)[1].replace("\n", "\r\n").encode())
+    assert invoke("check", "--language", "es").stderr.count("introduction.yaml") == 0
