@@ -60,20 +60,25 @@ def validated(
     strict: bool = False,
     explain: bool = False,
     language: str | None = None,
+    translate: bool = True,
 ) -> Loaded:
     """Validate everything; raise ContentError listing every problem (and, if `strict`, every warning).
 
     A school edition is validated from its profile `school`, which names its base guide:
     `manifest` is then not read, and may be None. A school edition always says where each
     part came from; a guide on its own only when `explain` asks. `language`, a checked BCP 47 tag
-    (handbook build --language), is the edition's language, whatever the files say.
+    (handbook build --language), is the edition's language, whatever the files say. An edition in another
+    language than English prints its sections' translations; without `translate`, the sections as written.
     """
     problems = Problems()
     today = build_date()
     if school is None:
         assert manifest is not None, "a manifest, or a school's profile"
         found: dict = {}
-        handbook, origins = read_handbook(manifest, problems, cache=cache, today=today, origins=found if explain else None), []
+        handbook = read_handbook(
+            manifest, problems, cache=cache, today=today, origins=found if explain else None, language=language, translate=translate
+        )
+        origins = []
         if explain and handbook is not None:
             from handbook.validate.merge import guide_origins
 
@@ -81,7 +86,7 @@ def validated(
     else:
         from handbook.validate.merge import read_edition  # only for a school edition
 
-        handbook, origins = read_edition(school, problems, cache, today)
+        handbook, origins = read_edition(school, problems, cache, today, language=language, translate=translate)
     if handbook is not None and language is not None:
         handbook = replace(handbook, language=language)
     problems = _one_language_warning(problems, handbook, language)

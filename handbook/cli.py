@@ -373,6 +373,58 @@ def sections(ctx: click.Context, manifest: Path, school: Path | None) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False), metavar="[MANIFEST | FILE...]")
+@SCHOOL_OPTION
+@LANGUAGE_OPTION
+@click.option(
+    "--mark-current",
+    "mark",
+    is_flag=True,
+    help="Record in each translated section FILE that it matches its source as it is now; the rest of each file is kept as it is.",
+)
+@click.pass_context
+def translations(ctx: click.Context, paths: tuple[Path, ...], school: Path | None, language: str | None, mark: bool) -> None:
+    """List the state of every section's translation: up to date, stale, not marked, missing or extra.
+
+    The language is --language, else the edition's. After bringing a translation up
+    to date with its source, record it with --mark-current FILE...; run it in the
+    project's folder (or give --school), since the translation names its source from there.
+
+    \b
+    Example:
+      handbook translations --language es
+      handbook translations --school schools/riverside.yaml --language es
+      handbook translations --mark-current sections/es/introduction.yaml
+    """
+    from handbook import translation_status
+
+    if mark:
+        if not paths:
+            raise click.UsageError("--mark-current needs the translated files to mark, such as sections/es/introduction.yaml")
+        root = _base_folder(school) if school is not None else Path.cwd()
+        for file in translation_status.mark_current(paths, root):
+            click.echo(f"marked current: {file}")
+        return
+    if len(paths) > 1:
+        raise click.UsageError("give one manifest; to record translations as current, use --mark-current FILE...")
+    manifest = paths[0] if paths else Path("handbook.yaml")
+    if school is not None and paths:
+        raise click.UsageError("give either MANIFEST or --school: a school profile names its own base guide (handbook:)")
+    tag, found = translation_status.states(manifest, school, language)
+    for state in found:
+        click.echo(str(state))
+    counts = ", ".join(f"{sum(s.state == name for s in found)} {name}" for name in translation_status.STATES)
+    click.echo(f"{tag}: {counts}")
+
+
+def _base_folder(school: Path) -> Path:
+    """The folder of the guide a school's profile is based on."""
+    from handbook.build import validated
+
+    return validated(None, school, translate=False).handbook.inputs[0].parent
+
+
+@main.command()
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--from-default", is_flag=True, help="Copy the full default guide (Medical Coding Careers) instead of the template.")
 def new(directory: Path, from_default: bool) -> None:

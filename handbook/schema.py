@@ -130,6 +130,11 @@ def section_schema() -> dict:
         "properties": {
             "title": {"type": "string", "minLength": 1},
             "blocks": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/block"}},
+            "translates": {
+                "description": "In a translated section (sections/es/NAME.yaml): the version of its source it translates. "
+                "Written by handbook translations --mark-current; do not edit by hand.",
+                "type": "object",
+            },
         },
         "$defs": {
             "text": TEXT,

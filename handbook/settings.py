@@ -78,6 +78,13 @@ MANIFEST = _group(
         minimum=0,
     ),
     Setting("sections", "files", "The section files, relative to the manifest's folder, in order, each once.", required=True),
+    Setting(
+        "translation_fallback",
+        "names",
+        "Sections, by file name without .yaml, that an edition in another language may print as written when they have no translation "
+        "(otherwise a missing translation is an error).",
+        (),
+    ),
 )
 
 THEME = _group(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,16 @@ def without_content(text: str) -> str:
 @pytest.fixture(scope="module")
 def spanish_pdf(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("es") / "guia.pdf"
-    build_handbook(DEFAULT_MANIFEST, out, language="es")
+    manifest = DEFAULT_MANIFEST
+    if not (ROOT / "sections" / "es").is_dir():
+        # Until the guide's sections are translated, its sections print as written around the Spanish frame.
+        project = tmp_path_factory.mktemp("guide")
+        for name in ("sections", "assets"):
+            shutil.copytree(ROOT / name, project / name)
+        stems = ", ".join(path.stem for path in sorted((ROOT / "sections").glob("*.yaml")))
+        manifest = project / "handbook.yaml"
+        manifest.write_text(DEFAULT_MANIFEST.read_text(encoding="utf-8") + f"translation_fallback: [{stems}]\n", encoding="utf-8")
+    build_handbook(manifest, out, language="es")
     return out
 
 
@@ -131,13 +141,17 @@ def test_the_chart_is_described_in_the_language_of_the_edition(project):
         assert chart_text(block) == "Gráfico de barras del salario anual: Coders, mediana 42.630\xa0US$."
 
 
+# These guides are about the tool's own words: their one section prints as written in every language.
+FALLBACK = "translation_fallback: [intro]\n"
+
+
 def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
 def test_a_language_without_a_catalog_builds_in_english_with_one_warning(project, tmp_path):
     section = project.section("intro", "- paragraph: Hello.")
-    project.manifest(section, extra="language: fr\n")
+    project.manifest(section, extra="language: fr\n" + FALLBACK)
     result = run("build", "-o", "out.pdf")
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.stderr.splitlines() if "warning:" in line]
@@ -156,7 +170,7 @@ def test_a_language_without_a_catalog_builds_in_english_with_one_warning(project
 
 def test_check_takes_the_language(project):
     section = project.section("intro", "- paragraph: Hello.")
-    project.manifest(section, extra="language: fr\n")
+    project.manifest(section, extra="language: fr\n" + FALLBACK)
     result = run("check", "--language", "es")
     assert result.exit_code == 0 and "warning:" not in result.stderr
     result = run("check")
@@ -177,7 +191,7 @@ def test_a_malformed_language_option_is_a_usage_error_with_an_example(project):
 
 def test_a_profile_over_a_guide_warns_once_for_the_language_the_edition_has(project):
     section = project.section("intro", "- paragraph: Hello.")
-    project.manifest(section, extra="language: fr\n")
+    project.manifest(section, extra="language: fr\n" + FALLBACK)
     project.write("schools/north.yaml", "handbook: ../handbook.yaml\nlanguage: it\nschool:\n  name: North High\n")
     result = run("check", "--school", "schools/north.yaml")
     assert result.exit_code == 0, result.output
@@ -189,7 +203,7 @@ def test_a_profile_over_a_guide_warns_once_for_the_language_the_edition_has(proj
 @pytest.mark.slow
 def test_batch_takes_the_language(project, tmp_path):
     section = project.section("intro", "- paragraph: Hello.")
-    project.manifest(section)
+    project.manifest(section, extra=FALLBACK)
     project.write("schools/north.yaml", "handbook: ../handbook.yaml\nschool:\n  name: North High\n  website: https://north.example.org\n")
     result = run("batch", "schools/north.yaml", "-o", "out", "--language", "es-MX", "-j", "1")
     assert result.exit_code == 0, result.output

@@ -56,7 +56,7 @@ def test_pdfinfo_prints_the_packet(default_pdf):
 
 def test_the_manifest_sets_the_language_and_a_profile_overrides_it(project):
     project.write("sections/intro.yaml", "title: Intro\nblocks:\n  - paragraph: Hola.\n")
-    project.manifest("sections/intro.yaml", extra="language: es\n")
+    project.manifest("sections/intro.yaml", extra="language: es\ntranslation_fallback: [intro]\n")
     project.write("schools/sur.yaml", "school: {name: Escuela Sur}\ntitle: Guía & <más>\nlanguage: ES-mx\n")
     guide = identity(build_handbook(project.root / "handbook.yaml", project.root / "guide.pdf").output)
     assert (guide["lang"], guide["dc:language"], guide["dc:title"]) == ("es", "es", "Test Guide")

@@ -20,12 +20,15 @@ from handbook.validate.fields import Reader, describe, join, suggest
 @dataclass(frozen=True, eq=False)
 class BlockContext:
     """What a block validator needs besides its node: where problems go, the project root, and the
-    build date and age limit that salary figures are checked against."""
+    build date and age limit that salary figures are checked against; and, for an edition in another
+    language than the sections', that language and the sections that may print untranslated."""
 
     read: Reader
     root: Path
     today: date | None = None
     stale_after_years: float = settings.MANIFEST["salary_max_age_years"].default
+    language: str | None = None  # None: the sections as written
+    fallback: frozenset[str] = frozenset()
 
 
 def read_block(ctx: BlockContext, node: Node, path: str) -> Block | None:

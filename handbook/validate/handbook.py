@@ -16,6 +16,7 @@ from handbook.node_cache import NodeCache, content_digest
 from handbook.nodes import Mapping, Node, Scalar
 from handbook.page_sizes import PAGE_SIZES
 from handbook.problems import Problems, Where
+from handbook.validate import translations
 from handbook.validate.blocks import BlockContext, read_block
 from handbook.validate.contrast import check_contrast
 from handbook.validate.fields import Reader
@@ -40,12 +41,16 @@ def read_handbook(
     origins: Origins | None = None,
     today: date | None = None,
     contrast: bool = True,
+    language: str | None = None,
+    translate: bool = True,
 ) -> Handbook | None:
     """Load and validate `manifest` and every section it lists; problems go to `problems`.
 
     `origins`, when given, receives the place each manifest setting was read from. Without
     `contrast`, the theme's colours are left for the caller to check (a school's edition
-    checks the colours it ends up with).
+    checks the colours it ends up with). `language`, when given, is the edition's language over the
+    manifest's; an edition in another language than English reads each section's translation
+    (validate/translations.py), unless `translate` is False (to list the sections as written).
     """
     root = manifest.parent
     node = load_file(manifest, problems, cache)
@@ -66,8 +71,18 @@ def read_handbook(
         check_contrast(theme, found, problems)
     read.use_font(theme.font)
     max_age = read.number(fields.get("salary_max_age_years"), "salary_max_age_years", minimum=0)
-    ctx = BlockContext(read, root, today, DEFAULT_MAX_AGE_YEARS if max_age is None else max_age)
+    tag = read_language(read, fields.get("language"), Handbook.language)
+    fallback = _read_fallback(read, fields.get("translation_fallback"))
+    edition = language or tag
+    in_language = edition if translate and not translations.is_source_language(edition) else None
+    ctx = BlockContext(
+        read, root, today, DEFAULT_MAX_AGE_YEARS if max_age is None else max_age, in_language, frozenset(name for name, _ in fallback)
+    )
     sections = _read_sections(ctx, fields.get("sections"), cache)
+    ids = [section.id for section in sections]
+    for name, where in fallback:
+        if name not in ids and not read.problems.errors:
+            read.error(where, "translation_fallback", f"no section '{name}' in this guide; expected one of {', '.join(ids)}")
     return Handbook(
         title=read.text(fields.get("title"), "title", required=True),
         subtitle=read.text(fields.get("subtitle"), "subtitle"),
@@ -75,11 +90,12 @@ def read_handbook(
         organisation=read.text(fields.get("organisation"), "organisation"),
         edition=read.text(fields.get("edition"), "edition"),
         page_size=read.choice(fields.get("page_size"), "page_size", tuple(PAGE_SIZES), Handbook.page_size),
-        language=read_language(read, fields.get("language"), Handbook.language),
+        language=tag,
         keywords=_read_keywords(read, fields.get("keywords")),
         theme=theme,
         print=read_print(read, fields.get("print"), Print()),
         salary_max_age_years=ctx.stale_after_years,
+        translation_fallback=tuple(name for name, _ in fallback),
         sections=tuple(sections),
         inputs=(manifest.resolve(),),
         places=found,
@@ -104,6 +120,15 @@ def _read_keywords(read: Reader, node: Node | None) -> tuple[str, ...]:
         return tuple(word.strip() for word in read.text(node, "keywords").split(",") if word.strip())
     words = read.items(node, "keywords", lambda item, p: read.text(item, p, required=True), required=False)
     return tuple(word for word in words if word)
+
+
+def _read_fallback(read: Reader, node: Node | None) -> tuple[tuple[str, Where], ...]:
+    """The sections that may print untranslated, by file name without .yaml, each with where it was written."""
+
+    def one(item: Node, path: str) -> tuple[str, Where]:
+        return read.text(item, path, required=True), item.where
+
+    return tuple((name, where) for name, where in read.items(node, "translation_fallback", one, required=False) if name)
 
 
 def read_theme(read: Reader, node: Node | None, base: Theme) -> Theme:
@@ -193,12 +218,39 @@ def _read_sections(ctx: BlockContext, node: Node | None, cache: NodeCache | None
             )
             return
         ids[file.stem] = item.where
-        section = read_section(file, ctx, cache)
+        section = read_listed_section(file, ctx, cache, item.where, path)
         if section is not None:
             sections.append(section)
 
     read.items(node, "sections", one)
     return sections
+
+
+def read_listed_section(file: Path, ctx: BlockContext, cache: NodeCache | None, listed: Where, path: str) -> Section | None:
+    """A section listed at `listed`, in the edition's language: its translation, checked against its source.
+
+    A section with no translation is an error at the line that lists it, unless translation_fallback names it.
+    """
+    if ctx.language is None:
+        return read_section(file, ctx, cache)
+    translated = translations.translation_of(file, ctx.language)
+    if translated is None:
+        if file.stem in ctx.fallback:
+            return read_section(file, ctx, cache)
+        expected = display_path(translations.expected_path(file, ctx.language))
+        ctx.read.error(
+            listed,
+            path,
+            f"'{display_path(file)}' has no translation into {ctx.language}: {expected} is not there; "
+            f"translate it there, or list '{file.stem}' under translation_fallback to print it as written",
+        )
+        return None
+    section = read_section(translated, ctx, cache)
+    node = load_file(translated, Problems(), cache)
+    source = load_file(file, Problems(), cache)
+    if node is not None:
+        translations.check_translation(translated, node, file, source, ctx.root, ctx.read.problems)
+    return None if section is None else replace(section, id=file.stem)
 
 
 def read_section(file: Path, ctx: BlockContext, cache: NodeCache | None = None) -> Section | None:
@@ -244,7 +296,9 @@ def _read_section(file: Path, ctx: BlockContext, cache: NodeCache | None) -> Sec
     node = load_file(file, read.problems, cache)
     if node is None:
         return None
-    fields = read.mapping(node, "", SECTION_KEYS, required=("title", "blocks"))
+    # A translation says which version of its source it translates (validate/translations.py checks it).
+    allowed = (*SECTION_KEYS, "translates") if isinstance(node, Mapping) and node.get("translates") is not None else SECTION_KEYS
+    fields = read.mapping(node, "", allowed, required=("title", "blocks"))
     if fields is None:
         return None
     title = read.text(fields.get("title"), "title", required=True)

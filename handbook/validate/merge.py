@@ -12,10 +12,11 @@ from handbook.model import Handbook, Section
 from handbook.node_cache import NodeCache
 from handbook.nodes import Mapping, Scalar
 from handbook.problems import Problems, Where, counted
+from handbook.validate import translations
 from handbook.validate.blocks import BlockContext
 from handbook.validate.contrast import check_contrast
 from handbook.validate.fields import Reader, suggest
-from handbook.validate.handbook import read_handbook, read_language, read_print, read_section, read_theme
+from handbook.validate.handbook import read_handbook, read_language, read_listed_section, read_print, read_theme
 from handbook.validate.paths import is_file
 from handbook.validate.profile import Profile, read_profile
 
@@ -30,15 +31,33 @@ class Origin:
 
 
 def read_edition(
-    profile_path: Path, problems: Problems, cache: NodeCache | None = None, today: date | None = None
+    profile_path: Path,
+    problems: Problems,
+    cache: NodeCache | None = None,
+    today: date | None = None,
+    *,
+    language: str | None = None,
+    translate: bool = True,
 ) -> tuple[Handbook | None, list[Origin]]:
-    """Validate a profile and its base guide, and apply the profile to the guide."""
+    """Validate a profile and its base guide, and apply the profile to the guide.
+
+    The edition's language is `language` (--language), else the profile's, else the base guide's; the
+    base guide's sections and the school's own are read in it (see read_handbook).
+    """
     profile = read_profile(profile_path, problems)
     if profile is None or not is_file(profile.base):
         return None, []
     base_origins: dict[str, Where] = {}
     base = read_handbook(
-        profile.base, problems, variables=profile.variables, cache=cache, origins=base_origins, today=today, contrast=False
+        profile.base,
+        problems,
+        variables=profile.variables,
+        cache=cache,
+        origins=base_origins,
+        today=today,
+        contrast=False,
+        language=language or _profile_language(profile),
+        translate=translate,
     )
     if base is None:
         return None, []
@@ -48,7 +67,9 @@ def read_edition(
     handbook, replaced = _apply_settings(read, base, profile)
     check_contrast(handbook.theme, {**base_origins, **replaced}, problems)
     origins = [o for o in origins if o.what not in replaced] + [Origin(n, "", f"profile {w}") for n, w in replaced.items()]
-    ctx = BlockContext(read, profile.base.parent, today, base.salary_max_age_years)
+    edition = language or handbook.language
+    in_language = edition if translate and not translations.is_source_language(edition) else None
+    ctx = BlockContext(read, profile.base.parent, today, base.salary_max_age_years, in_language, frozenset(base.translation_fallback))
     sections, section_origins = _apply_sections(ctx, base.sections, profile, cache)
     # The school's name stands for the organisation: a message about either is at the name's line.
     places = {**base_origins, **replaced, **profile.school_places}
@@ -61,6 +82,16 @@ def read_edition(
         return "the base guide does not give one"
 
     return handbook, _with_values(handbook, origins, unset) + section_origins
+
+
+def _profile_language(profile: Profile) -> str | None:
+    """The language the profile sets, when it is a valid tag (the profile's settings report it when not)."""
+    from handbook.languages import check_language
+
+    node = profile.settings.get("language", (None, None))[0]
+    if not isinstance(node, Scalar) or node.is_null:
+        return None
+    return check_language(node.text)[0]
 
 
 def guide_origins(handbook: Handbook, found: dict[str, Where]) -> list[Origin]:
@@ -141,7 +172,7 @@ def _apply_sections(
             notes.setdefault("excluded", []).append(f"{name} (profile {where})")
     for item in profile.replace:
         if known(item.section, item.where, "replace"):
-            new = read_section(item.file, ctx, cache)
+            new = read_listed_section(item.file, ctx, cache, item.where, "replace")
             if new is not None:
                 sections[item.section] = replace(new, id=item.section)
                 origin[item.section] = f"profile {new.where.file} (replaces the base section, profile {item.where})"
@@ -162,7 +193,7 @@ def _apply_sections(
     for item in profile.add:
         if not known(item.anchor, item.where, "add"):
             continue
-        new = read_section(item.file, ctx, cache)
+        new = read_listed_section(item.file, ctx, cache, item.where, "add")
         if new is None:
             continue
         if new.id in sections:

@@ -1,0 +1,189 @@
+"""Translated sections: find the translation of a section for an edition's language, and say when it is stale.
+
+A translation lives beside its source in a language folder (`sections/es/introduction.yaml` for
+`sections/introduction.yaml`); a folder named by the whole tag (`es-MX/`) is looked in before the
+one named by its language (`es/`). A translated file's `translates:` mapping, written by
+`handbook translations --mark-current`, records the digest of the source's content and an outline
+of it (a digest of its title and of each block, with the block's kind), so that a later change to
+the source is reported as what changed: the title, or blocks added, removed or edited.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from pathlib import Path
+
+from handbook.display import display_path
+from handbook.nodes import Mapping, Node, Scalar, Sequence
+from handbook.problems import Problems, Where
+
+SOURCE_LANGUAGE = "en"  # the language the sections are written in
+
+
+def is_source_language(tag: str) -> bool:
+    """Whether an edition in `tag` prints the sections as written (English, in any region)."""
+    return tag.split("-")[0].lower() == SOURCE_LANGUAGE
+
+
+def folders(tag: str) -> tuple[str, ...]:
+    """The language folders looked in, first to last: the whole tag (es-MX), then its language (es)."""
+    language = tag.split("-")[0].lower()
+    return (tag, language) if tag.lower() != language else (language,)
+
+
+def translation_of(source: Path, tag: str) -> Path | None:
+    """The translation of the section file `source` into `tag`, or None when there is none."""
+    for folder in folders(tag):
+        candidate = source.parent / folder / source.name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def expected_path(source: Path, tag: str) -> Path:
+    """Where a translation of `source` into `tag` is expected: the language's folder."""
+    return source.parent / folders(tag)[-1] / source.name
+
+
+def _plain(node: Node | None):
+    """A node's content without its positions or comments: what a digest of it is taken from."""
+    if isinstance(node, Scalar):
+        return node.text
+    if isinstance(node, Mapping):
+        return [[key.text, _plain(value)] for key, value in node.entries]
+    if isinstance(node, Sequence):
+        return [_plain(item) for item in node.items]
+    return None
+
+
+def _digest(value) -> str:
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False).encode()).hexdigest()[:12]
+
+
+def outline(node: Node) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """A section's digest, its title's digest, and each block's kind and digest, from its loaded node."""
+    title = node.get("title") if isinstance(node, Mapping) else None
+    blocks = node.get("blocks") if isinstance(node, Mapping) else None
+    items = blocks.items if isinstance(blocks, Sequence) else ()
+    kinds = []
+    for item in items:
+        kind = item.entries[0][0].text if isinstance(item, Mapping) and item.entries else "block"
+        kinds.append((kind, _digest(_plain(item))[:8]))
+    return _digest([_plain(title), _plain(blocks)]), _digest(_plain(title))[:8], tuple(kinds)
+
+
+def outline_yaml(source_name: str, node: Node) -> str:
+    """The `translates:` mapping, as --mark-current writes it, for a source of this content."""
+    digest, title, blocks = outline(node)
+    shown = ", ".join(f"{kind} {d}" for kind, d in blocks)
+    return f"translates:\n  file: {source_name}\n  digest: {digest}\n  outline: {{title: {title}, blocks: [{shown}]}}\n"
+
+
+def changes(recorded: Mapping, node: Node) -> list[str]:
+    """What changed in the source since `recorded` (a translates: mapping), in words; empty when nothing did."""
+    digest, title, blocks = outline(node)
+    if _text(recorded.get("digest")) == digest:
+        return []
+    was = recorded.get("outline")
+    if not isinstance(was, Mapping):
+        return ["its content changed"]
+    said = []
+    if _text(was.get("title")) != title:
+        said.append("its title changed")
+    old_blocks = was.get("blocks")
+    old = [tuple(_text(item).split(" ", 1)) for item in old_blocks.items] if isinstance(old_blocks, Sequence) else []
+    old = [entry if len(entry) == 2 else (entry[0], "") for entry in old]
+    matcher = difflib.SequenceMatcher(a=old, b=list(blocks), autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        said += _replaced(old, a1, a2, blocks, b1, b2)
+    return said or ["its content changed"]
+
+
+def _replaced(old: list, a1: int, a2: int, new: tuple, b1: int, b2: int) -> list[str]:
+    """A changed run of blocks in words: a block of the same kind further on is taken as edited, the others as removed or added."""
+    said = []
+    i = a1
+    for j in range(b1, b2):
+        kind = new[j][0]
+        k = next((k for k in range(i, a2) if old[k][0] == kind), None)
+        if k is None:
+            said.append(f"block {j + 1} ({kind}) added")
+            continue
+        said += [f"block {r + 1} ({old[r][0]}) removed" for r in range(i, k)]
+        said.append(f"block {j + 1} ({kind}) edited")
+        i = k + 1
+    said += [f"block {r + 1} ({old[r][0]}) removed" for r in range(i, a2)]
+    return said
+
+
+def _text(node: Node | None) -> str:
+    return node.text if isinstance(node, Scalar) else ""
+
+
+def mark_command(translated: Path) -> str:
+    return f"handbook translations --mark-current {display_path(translated)}"
+
+
+def check_translation(translated: Path, node: Node, source: Path, source_node: Node | None, root: Path, problems: Problems) -> None:
+    """Warn when the translated file is not marked, names another source, or its source changed since it was marked."""
+    shown = display_path(translated)
+    entries = node.entries if isinstance(node, Mapping) else ()
+    key, recorded = next(((key, value) for key, value in entries if key.text == "translates"), (None, None))
+    where = key.where if key is not None else Where(shown, 1)  # the translates: line
+    if not isinstance(recorded, Mapping):
+        problems.warn(
+            where,
+            f"translates: this translation does not say which version of {display_path(source)} it translates; "
+            f"once it matches the source, run {mark_command(translated)}",
+        )
+        return
+    named = _text(recorded.get("file"))
+    expected = _relative(source, root)
+    if named != expected:
+        problems.warn(
+            where,
+            f"translates: file is '{named}', but this file translates {expected}; run {mark_command(translated)}",
+        )
+        return
+    if source_node is None:
+        return
+    found = changes(recorded, source_node)
+    if found:
+        problems.warn(
+            where,
+            f"translates: {expected} has changed since this translation was marked current: {'; '.join(found)}; "
+            f"bring the translation up to date, then run {mark_command(translated)}",
+        )
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def mark_current(translated: Path, source: Path, source_node: Node, root: Path) -> str:
+    """The translated file's text with its `translates:` mapping set to the source's current content.
+
+    Only the lines of that mapping change (or are added before the first key); the rest stays byte for byte.
+    """
+    text = translated.read_bytes().decode("utf-8")
+    new = outline_yaml(_relative(source, root), source_node)
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    new = new.replace("\n", newline)
+    start = next((i for i, line in enumerate(lines) if line.startswith("translates:")), None)
+    if start is None:
+        first = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith(("#", "---"))), len(lines))
+        return "".join(lines[:first]) + new + "".join(lines[first:])
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():  # blank lines after the mapping stay
+        end -= 1
+    return "".join(lines[:start]) + new + "".join(lines[end:])
