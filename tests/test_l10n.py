@@ -75,7 +75,7 @@ def test_a_spanish_build_speaks_spanish(spanish_pdf):
     assert pages[1].startswith("Contenido\n")
     for number, text in enumerate(pages[1:], start=2):
         assert f"Página {number} de {len(pages)}" in text
-    salary = next(text for text in pages if "Salary Potential\n" in text and "Fuente:" in text)
+    salary = next(text for text in pages if "Potencial salarial\n" in text and "Fuente:" in text)  # the Spanish guide's section
     assert "Al año" in salary and "Por hora" in salary
     with l10n.speaking("es"):
         median, hourly = l10n.annual(42630), l10n.hourly(20.50)
