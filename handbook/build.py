@@ -171,9 +171,9 @@ def build_handbook(
     target = output or default_output(handbook, school)
     inputs = dependencies(handbook)
     check_target(target, inputs)
-    from handbook.render.document import blurry_images, render_pdf
+    from handbook.render.document import layout_warnings, render_pdf
 
-    warnings = (*loaded.warnings, *blurry_images(handbook))
+    warnings = (*loaded.warnings, *layout_warnings(handbook))
     if strict and len(warnings) > len(loaded.warnings):
         raise ContentError(list(warnings))
     checked = (lambda pdf: check(pdf, target)) if check is not None else None

@@ -212,3 +212,29 @@ def test_a_school_name_too_long_for_both_covers_is_reported_once_at_the_name_in_
     problems = [str(p) for p in failure.value.problems]
     assert [p.split(": about")[0] for p in problems] == ["schools/long.yaml:4: school.name"]
     assert "to fit the cover," in problems[0]  # it must be shorter there than on the back cover
+
+
+def test_a_running_text_shortened_with_an_ellipsis_is_a_warning_at_its_line(project):
+    """Only past two lines at the smallest size is a header's or footer's text shortened: the build says so, at the field's line."""
+    first = project.section("first", "- paragraph: A short section.", title="Introduction " * 30)
+    organisation = (
+        "Office of College, Career and Technical Education Readiness of the Greater Metropolitan Unified School District of the County"
+    )
+    edition = (
+        "Spring career fair edition for students, parents, guardians, grandparents, aunts, uncles and every family of the district, "
+        "academic year 2026-27, printed for the fair"
+    )
+    project.write("handbook.yaml", f"title: A Guide\norganisation: {organisation}\nedition: {edition}\nsections: [{first}]\n")
+    warnings = [str(w) for w in build_handbook(project.root / "handbook.yaml", project.root / "out.pdf").warnings]
+    assert [w.split(": '")[0] for w in warnings] == ["handbook.yaml:2: warning: footer", "sections/first.yaml:1: warning: title"]
+    assert "is too long for the running footer even on two lines at 7 pt, so it is shortened there with '…'" in warnings[0]
+    assert "running header" in warnings[1]
+
+
+@pytest.mark.parametrize(
+    "manifest", ["handbook.yaml", "tests/layout/district-footer/handbook.yaml", "tests/layout/long-header/handbook.yaml"]
+)
+def test_texts_that_fit_their_running_header_and_footer_give_no_warning(manifest, tmp_path):
+    from tests.conftest import ROOT
+
+    assert build_handbook(ROOT / manifest, tmp_path / "out.pdf").warnings == ()

@@ -98,6 +98,13 @@ def text_frame(page_size: str) -> tuple[float, float]:
     return width - 2 * MARGIN_SIDE, height - MARGIN_TOP - MARGIN_BOTTOM
 
 
+def layout_warnings(handbook: Handbook) -> list[Problem]:
+    """What the layout can only print imperfectly: images under MIN_DPI, running texts shortened with an ellipsis."""
+    from handbook.render.pages import shortened_running_texts
+
+    return blurry_images(handbook) + shortened_running_texts(handbook, styles_for(handbook.theme))
+
+
 def blurry_images(handbook: Handbook) -> list[Problem]:
     """A warning for each image block that will print under MIN_DPI at its size on the page."""
     frame = text_frame(handbook.page_size)

@@ -11,10 +11,12 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from handbook.model import Handbook
+from handbook.page_sizes import PAGE_SIZES
 from handbook.problems import Problem
 from handbook.render.back_cover import BackCoverLayout, back_cover_layout, draw_back_cover, logo_text
 from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, draw_image_fitted, draw_paragraph, fill_to_edge
 from handbook.render.fit import (
+    ELLIPSIS,
     Lines,
     Placed,
     any_page_number,
@@ -329,3 +331,43 @@ def _draw_page_of(canvas, styles: Styles, page: int) -> None:
     canvas.setFont(styles.fonts.regular, 8.5)
     canvas.setFillColor(styles.muted)
     canvas.drawRightString(0, 0, page_of(page, canvas.page_count))
+
+
+def shortened_running_texts(handbook: Handbook, styles: Styles) -> list[Problem]:
+    """A warning for each text that the running header or footer can hold only shortened with "…", even on two
+    lines at the smallest size: the reader sees it whole on the cover and in the PDF's metadata, not on every page.
+
+    The footer is measured beside the widest page number of a handbook of up to 99 pages.
+    """
+    width = PAGE_SIZES[handbook.page_size][0] - 2 * MARGIN_SIDE
+    left, right = styles["running"], styles["running_section"]
+    found: list[Problem] = []
+
+    def warn(where, field: str, text: str, place: str) -> None:
+        found.append(
+            Problem(
+                where,
+                f"{field}: '{_cut(text)}' is too long for the running {place} even on two lines at {RUNNING_FLOOR:g} pt, so it is "
+                f"shortened there with '\u2026' (the cover shows it whole); shorten it to see it whole on every page",
+                warning=True,
+            )
+        )
+
+    footer = footer_line(handbook.organisation, handbook.edition)
+    room = width - RUNNING_GAP - widest_page_number(99, left.fontName, left.fontSize)
+    if footer and running_lines(footer, left, room).lines[-1].endswith(ELLIPSIS):
+        warn(handbook.place("school.name" if handbook.school else "organisation"), "footer", footer, "footer")
+    title_width = stringWidth(handbook.title, left.fontName, left.fontSize)
+    title_shortened = False
+    for section in handbook.sections:
+        widths = split_width(width, RUNNING_GAP, title_width, stringWidth(section.title, right.fontName, right.fontSize))
+        if running_lines(section.title, right, widths[1]).lines[-1].endswith(ELLIPSIS):
+            warn(section.where, "title", section.title, "header")
+        title_shortened = title_shortened or running_lines(handbook.title, left, widths[0]).lines[-1].endswith(ELLIPSIS)
+    if title_shortened:
+        warn(handbook.place("title"), "title", handbook.title, "header")
+    return found
+
+
+def _cut(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "\u2026"
