@@ -211,3 +211,18 @@ def test_batch_takes_the_language(project, tmp_path):
     assert "Contenido" in texts[1] and "Escanea para saber más, o visita" in texts[-1]
     result = run("batch", "schools/north.yaml", "-o", "out", "--language", "fr", "-j", "1")
     assert result.stderr.count("warning:") == 1
+
+
+def test_vietnamese_with_stacked_diacritics_builds_and_reads_back(project):
+    """Lato draws Vietnamese: letters with two marks (ề, ế) are drawn and extracted as written."""
+    import unicodedata
+
+    from handbook.build import build_handbook
+
+    words = "Nghề mã hóa y tế"
+    name = project.section("gioi-thieu", f"- paragraph: {words} là một công việc quan trọng trong ngành chăm sóc sức khỏe.", title=words)
+    project.write("handbook.yaml", f"title: {words}\nlanguage: vi\ntranslation_fallback: [gioi-thieu]\nsections:\n  - {name}\n")
+    result = build_handbook(project.root / "handbook.yaml", project.root / "vi.pdf")
+    text = unicodedata.normalize("NFC", "\n".join(page_texts(result.output)))
+    assert f"{words} là một công việc quan trọng" in text
+    assert [str(w) for w in result.warnings if "has no catalog" in str(w)] == [f"handbook.yaml:2: warning: {l10n.no_catalog('vi')}"]
