@@ -71,14 +71,19 @@ class Watching:
         return code
 
 
-@pytest.fixture
-def watching(tmp_path):
+def default_guide(tmp_path) -> Path:
+    """A copy of the default guide (manifest, sections, assets) to edit while it is watched."""
     project = tmp_path / "project"
     project.mkdir()
     for name in ("handbook.yaml", "sections", "assets"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
-    watcher = Watching(project)
+    return project
+
+
+@pytest.fixture
+def watching(tmp_path):
+    watcher = Watching(default_guide(tmp_path))
     watcher.expect(r"^wrote out\.pdf \(\d+ pages\) in \d+ ms, at \d\d:\d\d:\d\d$")
     yield watcher
     watcher.stop()
@@ -160,11 +165,7 @@ def test_a_warning_is_shown_once_until_what_it_is_about_changes(watching):
 
 
 def test_watch_builds_in_the_language_asked_for(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("handbook.yaml", "sections", "assets"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+    project = default_guide(tmp_path)
     watcher = Watching(project, "--language", "es")
     try:
         watcher.expect(r"^wrote out\.pdf")
