@@ -8,7 +8,6 @@ cannot be shortened for its reader, so the build names the field and how much to
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -272,24 +271,28 @@ def characters_too_many(texts: Sequence[str], order: Sequence[int], fits: Callab
     return found
 
 
-def tightest(found: list[Problem]) -> list[Problem]:
-    """One problem per field: where a text is too long for two places (the cover and the back cover's band),
+@dataclass(frozen=True)
+class TooLong(Problem):
+    """A setting's text too long for its place even at its floor size: which setting, and by how many characters."""
+
+    field: str = ""
+    count: int = 0
+
+
+def tightest(found: list[TooLong]) -> list[TooLong]:
+    """One problem per setting: where a text is too long for two places (the cover and the back cover's band),
     the place it must be shortest for, so that the reader gets one length to aim for."""
-    kept: dict[tuple, tuple[int, Problem]] = {}
+    kept: dict[tuple, TooLong] = {}
     for problem in found:
-        field = problem.message.split(":", 1)[0]
-        match = re.search(r"about (\d+) characters too long", problem.message)
-        count = int(match.group(1)) if match else 0
-        key = (problem.where, field)
-        if key not in kept or count > kept[key][0]:
-            kept[key] = (count, problem)
-    return [problem for _, problem in kept.values()]
+        key = (problem.where, problem.field)
+        if key not in kept or problem.count > kept[key].count:
+            kept[key] = problem
+    return list(kept.values())
 
 
-def too_long(where: Where, field: str, text: str, count: int, floor: float, place: str) -> Problem:
+def too_long(where: Where, field: str, text: str, count: int, floor: float, place: str) -> TooLong:
     """The message for a setting `count` characters too long for `place` even at `floor` points."""
     keep = len(text) - count
     fix = f"shorten it to about {keep} characters" if keep > 0 else "shorten it"
-    return Problem(
-        where, f"{field}: about {count} characters too long to fit {place}, even at {floor:g} pt (the smallest it is set); {fix}"
-    )
+    message = f"{field}: about {count} characters too long to fit {place}, even at {floor:g} pt (the smallest it is set); {fix}"
+    return TooLong(where, message, field=field, count=count)
