@@ -23,13 +23,28 @@ $(DEFAULT_PDF): $(TOOL) $(CODE)
 watch: $(TOOL)
 	$(HANDBOOK) watch handbook.yaml -o $(DEFAULT_PDF)
 
-# School editions: one PDF per profile in schools/. Each edition's .d file, written by
-# handbook, names every file it was built from, so only editions whose inputs changed
-# are stale; the stale ones are built together by one `handbook batch` run.
-SCHOOL_PDFS := $(patsubst schools/%.yaml,build/schools/%.pdf,$(wildcard schools/*.yaml))
+# School editions: one PDF per profile in schools/, and one per other language it asks for
+# (translations:, its own or the base guide's), build/schools/NAME.LANG.pdf. Each edition's
+# .d file, written by handbook, names every file it was built from, so only editions whose
+# inputs changed are stale; the stale ones are built together by one `handbook batch` run.
+PROFILES := $(wildcard schools/*.yaml)
+SCHOOL_PDFS := $(patsubst schools/%.yaml,build/schools/%.pdf,$(PROFILES))
 STALE := build/schools/.stale
 
-schools: $(SCHOOL_PDFS)
+# Which translated editions there are, as `handbook batch --list` names them: remade (and
+# make started again) when a profile or the guide changes.
+TRANSLATIONS_MK := build/schools/translations.mk
+ifneq ($(filter schools proofs proof-sheets build/schools/%,$(MAKECMDGOALS)),)
+-include $(TRANSLATIONS_MK)
+endif
+TRANSLATED_PDFS := $(filter-out $(SCHOOL_PDFS),$(SCHOOL_EDITIONS))
+
+$(TRANSLATIONS_MK): $(PROFILES) handbook.yaml $(TOOL)
+	@mkdir -p build/schools
+	@$(HANDBOOK) batch --translations --list $(PROFILES) -o build/schools > $@.list
+	@{ printf 'SCHOOL_EDITIONS :='; tr '\n' ' ' < $@.list; echo; } > $@ && rm -f $@.list
+
+schools: $(SCHOOL_PDFS) $(TRANSLATED_PDFS)
 	@if [ -s $(STALE) ]; then \
 	  set -- $$(sort -u $(STALE)); rm -f $(STALE); \
 	  $(HANDBOOK) batch "$$@" -o build/schools --depfiles; \
@@ -39,9 +54,14 @@ build/schools/%.pdf: schools/%.yaml $(TOOL) $(CODE)
 	@mkdir -p build/schools
 	@echo $< >> $(STALE)
 
+# build/schools/riverside.es.pdf is schools/riverside.yaml in es.
+$(TRANSLATED_PDFS): $(TOOL) $(CODE)
+	@mkdir -p build/schools
+	@echo "--edition schools/$(basename $(notdir $(basename $@))).yaml $(subst .,,$(suffix $(basename $@)))" >> $(STALE)
+
 # A PDF without its .d file was not made here (or by an older handbook): nothing says
 # what it was built from, so it is rebuilt.
-UNTRACKED := $(filter-out $(patsubst %.d,%.pdf,$(wildcard build/*.d build/schools/*.d)),$(DEFAULT_PDF) $(SCHOOL_PDFS))
+UNTRACKED := $(filter-out $(patsubst %.d,%.pdf,$(wildcard build/*.d build/schools/*.d)),$(DEFAULT_PDF) $(SCHOOL_PDFS) $(TRANSLATED_PDFS))
 .PHONY: untracked
 $(UNTRACKED): untracked
 untracked:
@@ -78,7 +98,7 @@ clean:
 # Proof sheets for signing off: a contact sheet of the default handbook and of every school
 # edition, in colour and in greys (as a photocopier prints), in build/proofs/. Like the
 # editions, only the sheets whose PDF changed are made again, all by one `handbook proof` run.
-PROOF_SOURCES := $(DEFAULT_PDF) $(SCHOOL_PDFS)
+PROOF_SOURCES := $(DEFAULT_PDF) $(SCHOOL_PDFS) $(TRANSLATED_PDFS)
 PROOF_SHEETS := $(foreach pdf,$(PROOF_SOURCES),$(patsubst %.pdf,build/proofs/%-sheet.png,$(notdir $(pdf))) \
   $(patsubst %.pdf,build/proofs/%-gray-sheet.png,$(notdir $(pdf))))
 PROOF_STALE := build/proofs/.stale
@@ -106,13 +126,16 @@ build/proofs/%-sheet.png: build/schools/%.pdf $(TOOL)
 	@mkdir -p build/proofs
 	@echo $< >> $(PROOF_STALE)
 
-# The pictures in README.md, rendered from the real default handbook by `handbook proof`.
+# The pictures in README.md, rendered from the real default handbook (and its Spanish edition) by `handbook proof`.
 .PHONY: readme-images
 readme-images: $(DEFAULT_PDF) $(TOOL)
 	$(HANDBOOK) proof --dpi 60 -o build/readme $(DEFAULT_PDF)
 	mkdir -p docs/images
 	cp build/readme/medical-coding-careers-page-1.png docs/images/cover.png
 	cp build/readme/medical-coding-careers-page-5.png docs/images/inner-page.png
+	$(HANDBOOK) build --language es-US -o build/readme/medical-coding-careers.es.pdf
+	$(HANDBOOK) proof --dpi 60 -o build/readme build/readme/medical-coding-careers.es.pdf
+	cp build/readme/medical-coding-careers.es-page-5.png docs/images/inner-page-es.png
 
 # The JSON Schemas in schema/ and the key tables of docs/format.md, generated from the block
 # kinds (handbook/blocks/) and the setting declarations (handbook/settings.py); a test fails

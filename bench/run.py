@@ -87,9 +87,9 @@ from pathlib import Path
 from handbook.batch import run_batch
 profiles = sorted(Path("schools").glob("*.yaml"))
 first, rest = profiles[:10], profiles[10:]
-run_batch(first, Path("out-mem"), 1)
+run_batch([(p, None) for p in first], Path("out-mem"), 1)
 after_10 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-run_batch(rest, Path("out-mem"), 1)
+run_batch([(p, None) for p in rest], Path("out-mem"), 1)
 after_all = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps([after_10, after_all, len(profiles)]))
 """
@@ -159,7 +159,7 @@ def make_schools(project: Path, count: int) -> None:
 def project_copy(where: Path) -> Path:
     project = where / "project"
     project.mkdir()
-    for name in ("handbook.yaml", "sections", "schools", "assets"):
+    for name in ("handbook.yaml", "es", "sections", "schools", "assets"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     return project

@@ -30,6 +30,7 @@ class EditionResult:
     output: Path
     ok: bool
     message: str  # "N pages" or the problems, one per line
+    language: str | None = None  # the language asked for; None: the profile's own
 
 
 @dataclass(frozen=True)
@@ -42,19 +43,28 @@ class BatchSummary:
         return [r for r in self.results if not r.ok]
 
 
-def plan_outputs(profiles: list[Path], out_dir: Path) -> dict[Path, Path]:
-    """Each profile's PDF path in `out_dir`; two profiles writing one file is an error before anything is built."""
-    outputs: dict[Path, Path] = {}
+Edition = tuple[Path, str | None]  # a profile, and the language asked for (None: its own)
+
+
+def output_name(profile: Path, language: str | None) -> str:
+    """An edition's PDF name: the profile's name, with the language when one was asked for (riverside.pdf, riverside.es.pdf)."""
+    return f"{profile.stem}.{language}.pdf" if language else f"{profile.stem}.pdf"
+
+
+def plan_outputs(editions: list[Edition], out_dir: Path) -> dict[Edition, Path]:
+    """Each edition's PDF path in `out_dir`; two editions writing one file is an error before anything is built."""
+    outputs: dict[Edition, Path] = {}
     claimed: dict[Path, Path] = {}
     clashes = []
-    for profile in profiles:
-        target = out_dir / f"{profile.stem}.pdf"
-        if target in claimed:
+    for edition in editions:
+        profile = edition[0]
+        target = out_dir / output_name(*edition)
+        if target in claimed and claimed[target] != profile:
             clashes.append(
                 f"{display_path(profile)}:1: would write {display_path(target)}, as {display_path(claimed[target])} does; rename one of the profiles"
             )
         claimed[target] = profile
-        outputs[profile] = target
+        outputs[edition] = target
     if clashes:
         raise HandbookError("\n".join(clashes))
     return outputs
@@ -71,6 +81,7 @@ class _Worker:
 
 
 def _build_one(job: tuple[Path, Path, bool, bool, bool, str | None]) -> EditionResult:
+    """Build one edition: its profile, output, whether to write its depfile, print-shop options and language."""
     profile, output, depfile, print_shop, crop_marks, language = job
     try:
         result = build_handbook(
@@ -84,8 +95,8 @@ def _build_one(job: tuple[Path, Path, bool, bool, bool, str | None]) -> EditionR
             language=language,
         )
     except HandbookError as exc:
-        return EditionResult(profile, output, False, exc.format_message())
-    return EditionResult(profile, output, True, counted(result.pages, "page"))
+        return EditionResult(profile, output, False, exc.format_message(), language)
+    return EditionResult(profile, output, True, counted(result.pages, "page"), language)
 
 
 def _results(work: list[tuple[Path, Path, bool, bool, bool, str | None]], jobs: int) -> Iterator[EditionResult]:
@@ -105,7 +116,7 @@ def _results(work: list[tuple[Path, Path, bool, bool, bool, str | None]], jobs: 
 
 
 def run_batch(
-    profiles: list[Path],
+    editions: list[Edition],
     out_dir: Path,
     jobs: int | None = None,
     *,
@@ -113,20 +124,17 @@ def run_batch(
     progress: Callable[[Iterator[EditionResult]], Iterator[EditionResult]] = lambda it: it,
     print_shop: bool = False,
     crop_marks: bool = False,
-    language: str | None = None,
 ) -> BatchSummary:
-    """Build every profile's edition into `out_dir`; failures are collected, not raised.
+    """Build every edition (a profile, in its own language or the one asked for) into `out_dir`; failures are collected, not raised.
 
-    `print_shop` and `crop_marks` make every edition for a print shop, as `handbook build` does;
-    `language` (a checked BCP 47 tag) is every edition's language, whatever its profile says.
-
+    `print_shop` and `crop_marks` make every edition for a print shop, as `handbook build` does.
     The workers are forked after the first edition is built, so modules, fonts and the
     parsed base guide are loaded once for all of them.
     """
-    outputs = plan_outputs(profiles, out_dir)
+    outputs = plan_outputs(editions, out_dir)
     started = time.perf_counter()
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(profiles)))
-    work = [(profile, outputs[profile], depfiles, print_shop, crop_marks, language) for profile in profiles]
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(editions)))
+    work = [(profile, outputs[(profile, language)], depfiles, print_shop, crop_marks, language) for profile, language in editions]
     _Worker.start(NodeCache() if cache.enabled() else None)
     try:
         results = tuple(progress(_results(work, jobs)))

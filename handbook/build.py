@@ -95,6 +95,27 @@ def validated(
     return Loaded(handbook, tuple(problems.warnings), tuple(origins))
 
 
+def validated_in_every_language(manifest: Path | None, school: Path | None, *, strict: bool = False) -> tuple[Loaded, tuple[str, ...]]:
+    """The edition validated in its own language, and checked in each one it asks for (translations:) too, every problem at once.
+
+    Returns its own language's result (with every language's warnings, each once) and the other languages checked.
+    """
+    from handbook.validate.translated_texts import asked_languages
+
+    tags = asked_languages(school or manifest)
+    found: list[Loaded] = []
+    problems: dict[str, Problem] = {}
+    for tag in (None, *tags):
+        try:
+            found.append(validated(manifest, school, strict=strict, language=tag))
+        except ContentError as exc:
+            problems.update((str(p), p) for p in exc.problems)
+    if problems or not found:
+        raise ContentError(list(problems.values()))
+    warnings = {str(p): p for loaded in found for p in loaded.warnings}
+    return replace(found[0], warnings=tuple(warnings.values())), tags
+
+
 def _one_language_warning(problems: Problems, handbook: Handbook | None, language: str | None) -> Problems:
     """The problems with one warning for a language the tool's words are not translated into: where the edition's language was set.
 

@@ -247,43 +247,93 @@ def _stop_on_signals() -> None:
 
 
 @main.command()
-@click.argument("profiles", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("profiles", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",
     "--output-dir",
     "out_dir",
     type=click.Path(path_type=Path, file_okay=False),
     required=True,
-    help="Folder for the PDFs, named after the profiles.",
+    help="Folder for the PDFs, named after the profiles: NAME.pdf, or NAME.LANG.pdf in a language asked for.",
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of CPUs).")
-@click.option("--depfiles", is_flag=True, help="Write OUT_DIR/<profile>.d beside each PDF for make.")
+@click.option("--depfiles", is_flag=True, help="Write a .d file beside each PDF for make.")
 @PRINT_SHOP_OPTION
 @CROP_MARKS_OPTION
-@LANGUAGE_OPTION
+@click.option(
+    "--language",
+    metavar="TAG",
+    callback=_language_tag,
+    help="Build every profile in this language (a BCP 47 tag such as es or es-MX), into NAME.LANG.pdf.",
+)
+@click.option(
+    "--translations",
+    "all_languages",
+    is_flag=True,
+    help="Also build each profile in every language it asks for under translations: (its own, or its base guide's).",
+)
+@click.option(
+    "--edition",
+    "editions",
+    nargs=2,
+    multiple=True,
+    type=(click.Path(path_type=Path, dir_okay=False), str),
+    metavar="PROFILE LANG",
+    help="Also build PROFILE in LANG (repeatable): how make asks for just the editions that changed.",
+)
+@click.option("--list", "list_only", is_flag=True, help="Print the path of every PDF the batch would write, and build nothing.")
 def batch(
-    profiles: tuple[Path, ...], out_dir: Path, jobs: int | None, depfiles: bool, print_shop: bool, crop_marks: bool, language: str | None
+    profiles: tuple[Path, ...],
+    out_dir: Path,
+    jobs: int | None,
+    depfiles: bool,
+    print_shop: bool,
+    crop_marks: bool,
+    language: str | None,
+    all_languages: bool,
+    editions: tuple[tuple[Path, str], ...],
+    list_only: bool,
 ) -> None:
     """Build the edition of every school profile in PROFILES into OUT_DIR.
 
-    One failing profile does not stop the others; the exit status is 1 if any failed.
+    Each profile is built in its own language into NAME.pdf; with --translations, also
+    in each language it asks for, into NAME.LANG.pdf (riverside.es.pdf). One failing
+    edition does not stop the others; the exit status is 1 if any failed.
 
     \b
     Example:
       handbook batch schools/*.yaml -o build/schools -j 2
-      handbook batch schools/*.yaml -o build/schools-es --language es
+      handbook batch schools/*.yaml -o build/schools --translations
+      handbook batch schools/*.yaml -o build/schools --language es
     """
     import sys
 
-    from handbook.batch import run_batch
+    from handbook.batch import plan_outputs, run_batch
     from handbook.display import display_path
     from handbook.errors import HandbookError
+    from handbook.validate.translated_texts import asked_languages
+
+    wanted: list[tuple[Path, str | None]] = []
+    for profile in profiles:
+        wanted.append((profile, language))
+        if all_languages and language is None:
+            wanted += [(profile, tag) for tag in asked_languages(profile)]
+    for profile, tag in editions:
+        checked = _language_tag(click.get_current_context(), None, tag)
+        wanted.append((profile, checked))
+    wanted = list(dict.fromkeys(wanted))
+    if not wanted:
+        raise click.UsageError("name the profiles to build, such as schools/*.yaml, or an --edition PROFILE LANG")
+    if list_only:
+        for target in plan_outputs(wanted, out_dir).values():
+            click.echo(target.as_posix())
+        return
 
     def progress(results):
         if not sys.stderr.isatty():
             yield from results
             return
-        with click.progressbar(results, length=len(profiles), label="Building editions", file=sys.stderr) as bar:
+        with click.progressbar(results, length=len(wanted), label="Building editions", file=sys.stderr) as bar:
             yield from bar
 
     if language is not None:
@@ -291,11 +341,10 @@ def batch(
 
         if not l10n.has_catalog(language):
             click.echo(f"--language {language}: warning: {l10n.no_catalog(language)}", err=True)
-    summary = run_batch(
-        list(profiles), out_dir, jobs, depfiles=depfiles, progress=progress, print_shop=print_shop, crop_marks=crop_marks, language=language
-    )
+    summary = run_batch(wanted, out_dir, jobs, depfiles=depfiles, progress=progress, print_shop=print_shop, crop_marks=crop_marks)
     for result in summary.failed:
-        click.echo(f"{display_path(result.profile)}: edition not built:", err=True)
+        language = f" ({result.language})" if result.language else ""
+        click.echo(f"{display_path(result.profile)}{language}: edition not built:", err=True)
         click.echo(result.message, err=True)
     built = len(summary.results) - len(summary.failed)
     click.echo(f"built {built}, failed {len(summary.failed)} in {summary.seconds:.1f} s")
@@ -334,7 +383,9 @@ def check(ctx: click.Context, manifest: Path, school: Path | None, strict: bool,
     """Validate MANIFEST (or a school's edition) without rendering; report all problems at once.
 
     Warnings (salary figures without a source or period, or older than
-    salary_max_age_years) are printed; with --strict they fail the check.
+    salary_max_age_years, a translation whose source has changed) are printed;
+    with --strict they fail the check. Without --language, the edition is checked
+    in its own language and in each one it asks for under translations:.
 
     \b
     Example:
@@ -342,13 +393,17 @@ def check(ctx: click.Context, manifest: Path, school: Path | None, strict: bool,
       handbook check --strict --school schools/riverside.yaml
       handbook check --language es
     """
-    from handbook.build import validated
+    from handbook.build import validated, validated_in_every_language
     from handbook.problems import counted
 
     _manifest_or_school(ctx, manifest, school)
-    loaded = validated(manifest, school, strict=strict, language=language)
+    if language is not None:
+        loaded, tags = validated(manifest, school, strict=strict, language=language), ()
+    else:
+        loaded, tags = validated_in_every_language(manifest, school, strict=strict)
     _print_warnings(loaded.warnings)
-    click.echo(f"{school or manifest}: ok ({counted(len(loaded.handbook.sections), 'section')})")
+    also = "".join(f"; {tag}" for tag in tags)
+    click.echo(f"{school or manifest}: ok ({counted(len(loaded.handbook.sections), 'section')}{also})")
 
 
 @main.command()
@@ -380,13 +435,16 @@ def sections(ctx: click.Context, manifest: Path, school: Path | None) -> None:
     "--mark-current",
     "mark",
     is_flag=True,
-    help="Record in each translated section FILE that it matches its source as it is now; the rest of each file is kept as it is.",
+    help="Record in each translated FILE (a section, es/handbook.yaml, schools/es/NAME.yaml) that it matches its source as it is now; "
+    "the rest of each file is kept as it is.",
 )
 @click.pass_context
 def translations(ctx: click.Context, paths: tuple[Path, ...], school: Path | None, language: str | None, mark: bool) -> None:
-    """List the state of every section's translation: up to date, stale, not marked, missing or extra.
+    """List the state of every translated file: up to date, stale, not marked, missing or extra.
 
-    The language is --language, else the edition's. After bringing a translation up
+    The manifest's and profile's own words (es/handbook.yaml, schools/es/NAME.yaml)
+    come first, then each section's. The language is --language, else each one the
+    manifest or profile lists under translations:. After bringing a translation up
     to date with its source, record it with --mark-current FILE...; run it in the
     project's folder (or give --school), since the translation names its source from there.
 
@@ -410,11 +468,11 @@ def translations(ctx: click.Context, paths: tuple[Path, ...], school: Path | Non
     manifest = paths[0] if paths else Path("handbook.yaml")
     if school is not None and paths:
         raise click.UsageError("give either MANIFEST or --school: a school profile names its own base guide (handbook:)")
-    tag, found = translation_status.states(manifest, school, language)
-    for state in found:
-        click.echo(str(state))
-    counts = ", ".join(f"{sum(s.state == name for s in found)} {name}" for name in translation_status.STATES)
-    click.echo(f"{tag}: {counts}")
+    for tag, found in translation_status.states(manifest, school, language):
+        for state in found:
+            click.echo(str(state))
+        counts = ", ".join(f"{sum(s.state == name for s in found)} {name}" for name in translation_status.STATES)
+        click.echo(f"{tag}: {counts}")
 
 
 def _base_folder(school: Path) -> Path:

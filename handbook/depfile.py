@@ -11,10 +11,15 @@ from handbook.write import write_atomically
 
 
 def dependencies(handbook: Handbook) -> list[Path]:
-    """Every file the PDF of `handbook` depends on: manifest, profile, sections, images, logo, fonts."""
+    """Every file the PDF of `handbook` depends on: manifest, profile, their translations, sections (and what they translate), images, logo, fonts.
+
+    A translated section depends on its source too: a change to the source makes the translation stale, which the build says.
+    """
     found: list[Path] = list(handbook.inputs)
     for section in handbook.sections:
         found.append(section.source)
+        if section.translates is not None:
+            found.append(section.translates)
         found += [path for block in section.blocks for path in by_model[type(block)].files(block)]
     if handbook.school and handbook.school.logo:
         found.append(handbook.school.logo)

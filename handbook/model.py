@@ -95,6 +95,7 @@ class Section:
     blocks: tuple[Block, ...]
     source: Path
     where: Where
+    translates: Path | None = None  # the file `source` translates, for an edition in another language
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,8 @@ class Handbook:
     print: Print = field(default_factory=Print)
     school: School | None = None
     salary_max_age_years: float = MANIFEST["salary_max_age_years"].default  # older salary figures are a warning
-    translation_fallback: tuple[str, ...] = MANIFEST["translation_fallback"].default  # sections that may print untranslated
+    translation_fallback: tuple[str, ...] = MANIFEST["translation_fallback"].default  # files that may print untranslated
+    translations: tuple[str, ...] = MANIFEST["translations"].default  # the other languages the edition is made in
     inputs: tuple[Path, ...] = ()  # every file the handbook was built from
     # Where each setting was written, by dotted name ("title", "school.address"), for messages about
     # its value that only drawing finds (a title too long for the cover).

@@ -58,6 +58,7 @@ _KINDS: dict[str, dict] = {
     "names": _STRINGS,
     "list": {"type": "array"},
     "language": {"type": "string", "pattern": TAG_PATTERN},
+    "languages": {"type": "array", "uniqueItems": True, "items": {"type": "string", "pattern": TAG_PATTERN}},
     "flag": {"type": "boolean"},
 }
 

@@ -20,12 +20,14 @@ class Setting:
 
     `kind` is one of: text, choice, colour, number, keywords, files (a list of file
     names), file (one file name), mapping (keys of their own, declared in a group
-    below), variables, names, list (items whose structure is checked by hand), language (a BCP 47 tag).
+    below), variables, names, list (items whose structure is checked by hand), language (a BCP 47 tag),
+    languages (a list of them). A `translated` setting holds words a reader sees: an edition in another
+    language takes it from the file's translation (validate/translations.py).
     Written out rather than as a dataclass, whose generated methods would be compiled
     at every start-up; treat it as read-only.
     """
 
-    __slots__ = ("name", "kind", "doc", "default", "choices", "where", "required", "minimum")
+    __slots__ = ("name", "kind", "doc", "default", "choices", "where", "required", "minimum", "translated")
 
     def __init__(
         self,
@@ -38,9 +40,11 @@ class Setting:
         where: str = MANIFEST_ONLY,
         required: bool = False,
         minimum: float | None = None,
+        translated: bool = False,
     ) -> None:
         self.name, self.kind, self.doc, self.default = name, kind, doc, default
         self.choices, self.where, self.required, self.minimum = choices, where, required, minimum
+        self.translated = translated
 
 
 def _group(*settings: Setting) -> dict[str, Setting]:
@@ -48,21 +52,36 @@ def _group(*settings: Setting) -> dict[str, Setting]:
 
 
 MANIFEST = _group(
-    Setting("title", "text", "The handbook's title: cover, every header and the PDF title.", required=True, where=BOTH),
-    Setting("subtitle", "text", "A line under the title on the cover; the PDF subject.", "", where=BOTH),
-    Setting("career", "text", "The career the guide is about: a small line above the title on the cover.", ""),
-    Setting("organisation", "text", "Who hands the guide out: cover, footer and PDF author (a school edition uses the school's name).", ""),
-    Setting("edition", "text", "Which edition this is, such as Career fair edition: cover and footer.", "", where=BOTH),
+    Setting("title", "text", "The handbook's title: cover, every header and the PDF title.", required=True, where=BOTH, translated=True),
+    Setting("subtitle", "text", "A line under the title on the cover; the PDF subject.", "", where=BOTH, translated=True),
+    Setting("career", "text", "The career the guide is about: a small line above the title on the cover.", "", translated=True),
+    Setting(
+        "organisation",
+        "text",
+        "Who hands the guide out: cover, footer and PDF author (a school edition uses the school's name).",
+        "",
+        translated=True,
+    ),
+    Setting("edition", "text", "Which edition this is, such as Career fair edition: cover and footer.", "", where=BOTH, translated=True),
     # The names of the page-size table (handbook/page_sizes.py).
     Setting("page_size", "choice", "The paper the pages are laid out for.", "letter", choices=tuple(PAGE_SIZES), where=BOTH),
     Setting(
         "language",
         "language",
-        "The language the handbook is written in: the tool's own words, numbers and money follow it; for screen readers and the PDF's metadata.",
+        "The language of the edition: in a manifest, the one its files are written in; the tool's own words, numbers and money "
+        "follow it, and screen readers and the PDF's metadata are told it. An edition in another language prints the files' translations.",
         "en-US",
         where=BOTH,
     ),
-    Setting("keywords", "keywords", "PDF keywords: a list, or one line of words separated by commas.", ()),
+    Setting(
+        "translations",
+        "languages",
+        "The other languages the edition is also made in: make schools builds a profile's into build/schools/NAME.LANG.pdf, "
+        "and handbook translations lists their state.",
+        (),
+        where=BOTH,
+    ),
+    Setting("keywords", "keywords", "PDF keywords: a list, or one line of words separated by commas.", (), translated=True),
     Setting("theme", "mapping", "Colours and font; a profile replaces only the keys it gives.", where=BOTH),
     Setting(
         "print",
@@ -81,9 +100,10 @@ MANIFEST = _group(
     Setting(
         "translation_fallback",
         "names",
-        "Sections, by file name without .yaml, that an edition in another language may print as written when they have no translation "
-        "(otherwise a missing translation is an error).",
+        "Files, by name without .yaml (a section, or the manifest or profile itself), that an edition in another language may print "
+        "as written when they have no translation (otherwise a missing translation is an error); a profile's add to the base guide's.",
         (),
+        where=BOTH,
     ),
 )
 
@@ -113,12 +133,17 @@ PRINT = _group(
 
 SCHOOL = _group(
     Setting(
-        "name", "text", "The school's name: cover, footer, back cover and PDF author; {school.name}.", required=True, where=PROFILE_ONLY
+        "name",
+        "text",
+        "The school's name: cover, footer, back cover and PDF author; {school.name}.",
+        required=True,
+        where=PROFILE_ONLY,
+        translated=True,
     ),
     Setting(
         "logo", "file", "A PNG or JPEG, in the profile's folder or the project folder, for the cover and back cover.", where=PROFILE_ONLY
     ),
-    Setting("address", "text", "Printed on the back cover; {school.address}.", "", where=PROFILE_ONLY),
+    Setting("address", "text", "Printed on the back cover; {school.address}.", "", where=PROFILE_ONLY, translated=True),
     Setting("phone", "text", "Printed on the back cover; {school.phone}.", "", where=PROFILE_ONLY),
     Setting("email", "text", "Printed on the back cover; {school.email}.", "", where=PROFILE_ONLY),
     Setting(
@@ -139,8 +164,8 @@ def _shared(*names: str) -> tuple[Setting, ...]:
 PROFILE = _group(
     Setting("handbook", "file", "The base guide's manifest, relative to the profile.", "../handbook.yaml", where=PROFILE_ONLY),
     Setting("school", "mapping", "Who the edition is for.", required=True, where=PROFILE_ONLY),
-    *_shared("edition", "title", "subtitle", "page_size", "language", "theme", "print"),
-    Setting("variables", "variables", "Placeholders of the school's own, used in text as {var.NAME}.", where=PROFILE_ONLY),
+    *_shared("edition", "title", "subtitle", "page_size", "language", "translations", "translation_fallback", "theme", "print"),
+    Setting("variables", "variables", "Placeholders of the school's own, used in text as {var.NAME}.", where=PROFILE_ONLY, translated=True),
     Setting("exclude", "names", "Sections to leave out, by file name without .yaml.", where=PROFILE_ONLY),
     Setting("add", "list", "The school's own section files, each with after: or before: the section it goes next to.", where=PROFILE_ONLY),
     Setting("replace", "list", "Sections swapped for the school's version: section: name, file: its replacement.", where=PROFILE_ONLY),
@@ -149,6 +174,7 @@ PROFILE = _group(
         "list",
         "One block replaced: section: name, block: its position from 1, and the new block as kind: content.",
         where=PROFILE_ONLY,
+        translated=True,
     ),
 )
 
@@ -169,6 +195,11 @@ def required(group: dict[str, Setting]) -> tuple[str, ...]:
 def profile_settings() -> tuple[str, ...]:
     """The manifest settings a profile may replace."""
     return tuple(name for name, setting in PROFILE.items() if setting.where == BOTH)
+
+
+def translated(group: dict[str, Setting]) -> tuple[str, ...]:
+    """The keys of a group whose words a translation gives, in their order."""
+    return tuple(name for name, setting in group.items() if setting.translated)
 
 
 def explained() -> dict[str, Setting]:
@@ -207,6 +238,7 @@ _VALUES = {
     "names": "a list of section names",
     "list": "a list of mappings",
     "language": "a BCP 47 language tag such as `en-US`, `es` or `zh-Hant-TW`",
+    "languages": "a list of BCP 47 language tags such as `[es, vi]`",
     "flag": "`true` or `false`",
 }
 

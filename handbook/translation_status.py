@@ -10,6 +10,7 @@ from handbook.errors import ContentError, HandbookError
 from handbook.loader import load_file
 from handbook.problems import Problems, Where
 from handbook.validate import translations
+from handbook.validate.handbook import written_in
 from handbook.validate.paths import is_file
 
 STATES = ("up to date", "stale", "not marked", "missing", "extra")
@@ -28,25 +29,48 @@ class State:
         return f"{self.state:<10}  {display_path(self.file)}{note}"
 
 
-def states(manifest: Path | None, school: Path | None, language: str | None) -> tuple[str, list[State]]:
-    """The edition's language and the state of each of its sections' translations, in the order of the sections, extra files last."""
+def states(manifest: Path | None, school: Path | None, language: str | None) -> list[tuple[str, list[State]]]:
+    """For each language asked for (--language, else the edition's `translations:`), the state of each translated file.
+
+    The manifest's and the profile's own words come first, then the sections in their order, extra files last.
+    """
     from handbook.build import validated
 
     loaded = validated(manifest, school, language=language, translate=False)
     handbook = loaded.handbook
-    tag = handbook.language
-    if translations.is_source_language(tag):
-        raise HandbookError(f"the edition's language is {tag}, the sections' own; name the translation's language, such as --language es")
-    root = (school and _base_folder(handbook)) or handbook.inputs[0].parent
+    base = handbook.inputs[0]  # the base guide's manifest comes first
+    source = written_in(base)
+    tags = [language] if language else [tag for tag in handbook.translations if translations.needs_translation(tag, source)]
+    if not tags or not translations.needs_translation(tags[0], source):
+        raise HandbookError(
+            f"the edition's files are written in {source}, and no other language is asked for; name the translation's language, "
+            "such as --language es, or list the languages under translations: in the manifest or profile"
+        )
+    return [(tag, _states(handbook, base, school, tag)) for tag in tags]
+
+
+def _states(handbook, base: Path, school: Path | None, tag: str) -> list[State]:
+    root = base.parent
     found: list[State] = []
+    fallback = handbook.translation_fallback
+    for own in (base, school) if school is not None else (base,):
+        translated = translations.translation_of(own, tag)
+        if translated is not None:
+            found.append(_state(translated, own, root))
+        elif own.stem in fallback:
+            found.append(State("missing", translations.expected_path(own, tag), "translation_fallback: prints as written"))
+        elif own == base or _profile_has_words(own):
+            found.append(State("missing", translations.expected_path(own, tag)))
     listed: dict[Path, set[str]] = {}
+    for name in _base_sections(base):  # a section a school leaves out has no extra translation
+        listed.setdefault((root / name).parent, set()).add(Path(name).name)
     for section in handbook.sections:
         source = section.source
         listed.setdefault(source.parent, set()).add(source.name)
         translated = translations.translation_of(source, tag)
         if translated is None:
-            fallback = "translation_fallback: prints as written" if section.id in handbook.translation_fallback else ""
-            found.append(State("missing", translations.expected_path(source, tag), fallback))
+            note = "translation_fallback: prints as written" if section.id in fallback else ""
+            found.append(State("missing", translations.expected_path(source, tag), note))
             continue
         found.append(_state(translated, source, root))
     for folder, names in listed.items():
@@ -54,11 +78,23 @@ def states(manifest: Path | None, school: Path | None, language: str | None) -> 
             for extra in sorted((folder / language_folder).glob("*.yaml")):
                 if extra.name not in names:
                     found.append(State("extra", extra, "no section of this edition has this file name"))
-    return tag, found
+    return found
 
 
-def _base_folder(handbook) -> Path:
-    return handbook.inputs[0].parent  # the base guide's manifest comes first
+def _base_sections(manifest: Path) -> list[str]:
+    """The section files a manifest lists, as written."""
+    from handbook.nodes import Mapping, Scalar, Sequence
+
+    node = load_file(manifest, Problems())
+    listed = node.get("sections") if isinstance(node, Mapping) else None
+    return [item.text for item in listed.items if isinstance(item, Scalar)] if isinstance(listed, Sequence) else []
+
+
+def _profile_has_words(path: Path) -> bool:
+    from handbook.validate.profile import read_profile
+
+    profile = read_profile(path, Problems())
+    return profile is not None and profile.has_words
 
 
 def _state(translated: Path, source: Path, root: Path) -> State:
@@ -78,7 +114,7 @@ def _state(translated: Path, source: Path, root: Path) -> State:
 
 
 def mark_current(files: tuple[Path, ...], root: Path) -> list[Path]:
-    """Record in each translated file the current content of its source (the same name, one folder up); raise when one cannot be."""
+    """Record in each translated file the current words of its source (the same name, one folder up); raise when one cannot be."""
     from handbook.write import write_atomically
 
     problems = Problems()
@@ -86,7 +122,7 @@ def mark_current(files: tuple[Path, ...], root: Path) -> list[Path]:
     for file in files:
         shown = Where(display_path(file), 1)
         if not is_file(file):
-            problems.add(shown, "file not found; expected a translated section file, such as sections/es/introduction.yaml")
+            problems.add(shown, "file not found; expected a translated file, such as sections/es/introduction.yaml or es/handbook.yaml")
             continue
         source = file.resolve().parent.parent / file.name
         if not is_file(source):

@@ -76,7 +76,8 @@ def test_two_profiles_writing_one_file_is_an_error_before_building(school_projec
     shutil.copyfile(school_project.root / "schools/riverside.yaml", school_project.root / "other/riverside.yaml")
     with pytest.raises(HandbookError, match="would write out/riverside.pdf, as schools/riverside.yaml does"):
         plan_outputs(
-            [school_project.root / "schools/riverside.yaml", school_project.root / "other/riverside.yaml"], school_project.root / "out"
+            [(school_project.root / "schools/riverside.yaml", None), (school_project.root / "other/riverside.yaml", None)],
+            school_project.root / "out",
         )
     result = CliRunner().invoke(main, ["batch", "schools/riverside.yaml", "other/riverside.yaml", "-o", "out"])
     assert result.exit_code == 1

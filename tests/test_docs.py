@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from handbook.build import build_handbook
-from tests.conftest import ROOT
+from tests.conftest import ROOT, page_texts
 
 DOCS = (ROOT / "README.md", ROOT / "docs/format.md")
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)
@@ -31,10 +31,13 @@ def yaml_examples() -> list:
 def copy_guide(target: Path) -> Path:
     """The default guide, its school profiles and assets, in a folder of their own."""
     target.mkdir()
-    for name in ("handbook.yaml", "sections", "schools", "assets"):
+    for name in ("handbook.yaml", "es", "sections", "schools", "assets"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
     return target
+
+
+TRANSLATION = re.compile(r"# ((?:schools/)?es/[\w-]+\.yaml): ")  # an example of a translation names its file first
 
 
 def as_section(text: str, example) -> str:
@@ -51,7 +54,13 @@ def test_yaml_example_builds(text, tmp_path, monkeypatch):
     project = copy_guide(tmp_path / "project")
     monkeypatch.chdir(project)
     example = yaml.safe_load(text)
-    if isinstance(example, dict) and "school" in example:
+    translation = TRANSLATION.match(text)
+    if translation:
+        (project / translation.group(1)).write_text(text, encoding="utf-8")
+        school = project / "schools" / Path(translation.group(1)).name if "schools/" in translation.group(1) else None
+        result = build_handbook(project / "handbook.yaml", tmp_path / "example.pdf", school=school, language="es-US")
+        assert example["edition"] in "\n".join(page_texts(result.output))
+    elif isinstance(example, dict) and "school" in example:
         (project / "schools/example.yaml").write_text(text, encoding="utf-8")
         result = build_handbook(project / "handbook.yaml", tmp_path / "example.pdf", school=project / "schools/example.yaml")
     elif isinstance(example, dict) and "sections" in example:
@@ -61,7 +70,8 @@ def test_yaml_example_builds(text, tmp_path, monkeypatch):
         (project / "sections/example.yaml").write_text(as_section(text, example), encoding="utf-8")
         (project / "handbook.yaml").write_text("title: Examples\nsections: [sections/example.yaml]\n", encoding="utf-8")
         result = build_handbook(project / "handbook.yaml", tmp_path / "example.pdf")
-    assert_example_is_in_the_pdf(example, result.output)
+    if not translation:
+        assert_example_is_in_the_pdf(example, result.output)
 
 
 def assert_example_is_in_the_pdf(example, pdf: Path) -> None:

@@ -1,4 +1,5 @@
-"""`make schools`: incremental rebuilds from depfiles, one batch run, and parallel builds equal serial ones."""
+"""`make schools`: every edition in every language it asks for, incremental rebuilds from depfiles, one batch run, and
+parallel builds equal serial ones."""
 
 from __future__ import annotations
 
@@ -15,12 +16,13 @@ from tests.conftest import ROOT, page_texts
 
 pytestmark = pytest.mark.slow  # runs make, which runs handbook in new processes
 
-EDITIONS = ("lakeside", "northgate", "riverside")
+SCHOOLS = ("lakeside", "northgate", "riverside")
+EDITIONS = tuple(name for school in SCHOOLS for name in (school, f"{school}.es-US"))  # the guide asks for Spanish (translations:)
 
 
 def copy_project(target: Path) -> Path:
     target.mkdir()
-    for name in ("Makefile", "handbook.yaml", "sections", "schools", "assets"):
+    for name in ("Makefile", "handbook.yaml", "es", "sections", "schools", "assets"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
     return target
@@ -52,7 +54,7 @@ def touch(path: Path) -> None:
 def built(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("make") / "project")
     output = make(project, "schools")
-    assert output.count("built ") == 1 and "built 3, failed 0" in output
+    assert output.count("built ") == 1 and "built 6, failed 0" in output
     return project
 
 
@@ -68,23 +70,46 @@ def test_second_run_builds_nothing(built):
     assert mtimes(built) == before
 
 
+def changed(project: Path, before: dict[str, int]) -> list[str]:
+    after = mtimes(project)
+    return [name for name in EDITIONS if after[name] != before[name]]
+
+
 def test_touching_a_section_rebuilds_only_the_editions_that_use_it(built):
     before = mtimes(built)
-    touch(built / "sections/benefits.yaml")  # lakeside excludes it
+    touch(built / "sections/benefits.yaml")  # lakeside excludes it; a Spanish edition prints its translation, checked against it
     output = make(built, "schools")
-    assert "built 2, failed 0" in output
-    after = mtimes(built)
-    assert after["lakeside"] == before["lakeside"]
-    assert after["riverside"] != before["riverside"] and after["northgate"] != before["northgate"]
+    assert "built 4, failed 0" in output
+    assert changed(built, before) == ["northgate", "northgate.es-US", "riverside", "riverside.es-US"]
 
 
-@pytest.mark.parametrize(("touched", "edition"), [("schools/riverside/pathway.yaml", "riverside"), ("schools/lakeside.yaml", "lakeside")])
-def test_touching_a_profile_or_its_own_section_rebuilds_only_its_edition(built, touched, edition):
+def test_touching_a_translation_rebuilds_only_the_editions_in_its_language(built):
+    before = mtimes(built)
+    touch(built / "sections/es/introduction.yaml")
+    assert "built 3, failed 0" in make(built, "schools")
+    assert changed(built, before) == ["lakeside.es-US", "northgate.es-US", "riverside.es-US"]
+
+
+@pytest.mark.parametrize(
+    ("touched", "editions"),
+    [
+        ("schools/riverside/pathway.yaml", ["riverside", "riverside.es-US"]),
+        ("schools/lakeside.yaml", ["lakeside", "lakeside.es-US"]),
+        ("schools/riverside/es/pathway.yaml", ["riverside.es-US"]),
+        ("schools/es/northgate.yaml", ["northgate.es-US"]),
+    ],
+)
+def test_touching_a_profile_or_its_own_section_rebuilds_only_its_editions(built, touched, editions):
     before = mtimes(built)
     touch(built / touched)
-    assert "built 1, failed 0" in make(built, "schools")
-    after = mtimes(built)
-    assert [name for name in EDITIONS if after[name] != before[name]] == [edition]
+    assert f"built {len(editions)}, failed 0" in make(built, "schools")
+    assert changed(built, before) == editions
+
+
+def test_a_spanish_edition_is_in_spanish(built):
+    text = "\n".join(page_texts(built / "build/schools/riverside.es-US.pdf"))
+    assert "Carreras en codificación médica" in text and "Feria de Carreras de Primavera" in text
+    assert "Medical Coding Careers" not in text and "Spring Career Fair" not in text
 
 
 def test_parallel_make_equals_serial_make(tmp_path):
@@ -105,14 +130,14 @@ def test_edition_built_by_hand_names_its_inputs_so_make_rebuilds_it_after_an_edi
     project = copy_project(tmp_path / "project")
     run_handbook(project, "build", "--school", "schools/riverside.yaml")
     assert (project / "build/schools/riverside.d").is_file()
-    assert "built 2, failed 0" in make(project, "schools")  # the hand-built edition is up to date
+    assert "built 5, failed 0" in make(project, "schools")  # the hand-built edition is up to date
     before = mtimes(project)
     pathway = project / "schools/riverside/pathway.yaml"
     pathway.write_text(
         pathway.read_text(encoding="utf-8").replace("Health Careers Pathway", "Health Sciences Pathway", 1), encoding="utf-8"
     )
-    assert "built 1, failed 0" in make(project, "schools")
-    assert [name for name in EDITIONS if mtimes(project)[name] != before[name]] == ["riverside"]
+    assert "built 2, failed 0" in make(project, "schools")
+    assert changed(project, before) == ["riverside", "riverside.es-US"]
     assert "Health Sciences Pathway" in "\n".join(page_texts(project / "build/schools/riverside.pdf"))
 
 
@@ -131,7 +156,7 @@ def test_editions_depend_on_the_code(tmp_path):
     shutil.copytree(ROOT / "handbook", project / "handbook", ignore=shutil.ignore_patterns("__pycache__"))
     make(project, "schools")
     touch(project / "handbook/build.py")
-    assert "built 3, failed 0" in make(project, "schools")
+    assert "built 6, failed 0" in make(project, "schools")
 
 
 def test_make_proofs_makes_a_sheet_of_every_edition_and_then_only_of_what_changed(tmp_path):
@@ -144,7 +169,9 @@ def test_make_proofs_makes_a_sheet_of_every_edition_and_then_only_of_what_change
     assert "wrote" not in make(project, "proofs")
     touch(project / "schools/riverside.yaml")
     output = make(project, "proofs")
-    assert [line for line in output.splitlines() if line.startswith("wrote build/proofs/")] == [
-        "wrote build/proofs/riverside-sheet.png (50 dpi)",
+    assert sorted(line for line in output.splitlines() if line.startswith("wrote build/proofs/")) == [
         "wrote build/proofs/riverside-gray-sheet.png (greys, 50 dpi)",
+        "wrote build/proofs/riverside-sheet.png (50 dpi)",
+        "wrote build/proofs/riverside.es-US-gray-sheet.png (greys, 50 dpi)",
+        "wrote build/proofs/riverside.es-US-sheet.png (50 dpi)",
     ]

@@ -235,7 +235,7 @@ def test_explain_of_a_guide_on_its_own_lists_every_declared_setting_then_the_sec
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert "title  Medical Coding Careers  <- handbook.yaml:3" in lines
-    assert "theme.primary  #1d4e89  <- handbook.yaml:11" in lines
+    assert "theme.primary  #1d4e89  <- handbook.yaml:12" in lines
     assert "salary_max_age_years  3  <- default; the guide does not give one" in lines
     assert [line.split("  ")[0] for line in lines[: len(settings.explained())]] == sorted(settings.explained())
     assert lines[len(settings.explained())] == "section 1: introduction  Introduction  <- sections/introduction.yaml"

@@ -37,7 +37,8 @@ def test_generated_schemas_name_each_declared_default_and_doc():
 
 def test_section_schema_accepts_every_section_of_the_guide_and_the_schools():
     section_schema = schema("section.schema.json")
-    files = sorted((ROOT / "sections").glob("*.yaml")) + sorted((ROOT / "schools").glob("*/*.yaml"))
+    # schools/es/ holds the profiles' own texts in Spanish, not sections
+    files = sorted((ROOT / "sections").glob("*.yaml")) + sorted(p for p in (ROOT / "schools").glob("*/*.yaml") if p.parent.name != "es")
     assert files
     for path in files:
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), section_schema)

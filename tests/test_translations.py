@@ -38,8 +38,9 @@ def spanish_project(project, *, marked: bool = True):
     project.write("sections/es/introduction.yaml", TRANSLATED)
     project.write("sections/es/pay.yaml", "title: Sueldo\nblocks:\n  - paragraph: El sueldo depende de la experiencia.\n")
     project.manifest("sections/introduction.yaml", "sections/pay.yaml")
+    project.write("es/handbook.yaml", "title: Guía de prueba\n")
     if marked:
-        result = invoke("translations", "--mark-current", "sections/es/introduction.yaml", "sections/es/pay.yaml")
+        result = invoke("translations", "--mark-current", "sections/es/introduction.yaml", "sections/es/pay.yaml", "es/handbook.yaml")
         assert result.exit_code == 0, result.output
 
 
@@ -113,7 +114,7 @@ def test_a_translation_not_marked_is_a_warning(project):
     spanish_project(project, marked=False)
     result = invoke("check", "--language", "es")
     assert result.exit_code == 0
-    assert result.stderr.splitlines()[0] == (
+    assert result.stderr.splitlines()[1] == (
         "sections/es/introduction.yaml:1: warning: translates: this translation does not say which version of "
         "sections/introduction.yaml it translates; once it matches the source, run handbook translations --mark-current "
         "sections/es/introduction.yaml"
@@ -171,12 +172,13 @@ def test_handbook_translations_lists_every_state(project):
     result = invoke("translations", "--language", "es")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
+        "up to date  es/handbook.yaml",
         "up to date  sections/es/introduction.yaml",
         "stale       sections/es/pay.yaml: block 2 (paragraph) added",
         "not marked  sections/es/steps.yaml",
         "missing     sections/es/extra.yaml",
         "extra       sections/es/old.yaml: no section of this edition has this file name",
-        "es: 1 up to date, 1 stale, 1 not marked, 1 missing, 1 extra",
+        "es: 2 up to date, 1 stale, 1 not marked, 1 missing, 1 extra",
     ]
 
 

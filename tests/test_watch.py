@@ -72,10 +72,10 @@ class Watching:
 
 
 def default_guide(tmp_path) -> Path:
-    """A copy of the default guide (manifest, sections, assets) to edit while it is watched."""
+    """A copy of the default guide (manifest and its Spanish words, sections, assets) to edit while it is watched."""
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("handbook.yaml", "sections", "assets"):
+    for name in ("handbook.yaml", "es", "sections", "assets"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
     return project
@@ -188,4 +188,4 @@ def test_ctrl_c_stops_cleanly(watching):
     rest = watching.quiet(0.2)
     assert not any("Traceback" in line for line in rest), rest
     assert rest[-1:] == ["stopped after 1 build"]
-    assert sorted(p.name for p in watching.project.iterdir()) == ["assets", "handbook.yaml", "out.pdf", "sections"]
+    assert sorted(p.name for p in watching.project.iterdir()) == ["assets", "es", "handbook.yaml", "out.pdf", "sections"]

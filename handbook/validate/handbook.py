@@ -16,7 +16,7 @@ from handbook.node_cache import NodeCache, content_digest
 from handbook.nodes import Mapping, Node, Scalar
 from handbook.page_sizes import PAGE_SIZES
 from handbook.problems import Problems, Where
-from handbook.validate import translations
+from handbook.validate import translated_texts, translations
 from handbook.validate.blocks import BlockContext, read_block
 from handbook.validate.contrast import check_contrast
 from handbook.validate.fields import Reader
@@ -74,32 +74,82 @@ def read_handbook(
     tag = read_language(read, fields.get("language"), Handbook.language)
     fallback = _read_fallback(read, fields.get("translation_fallback"))
     edition = language or tag
-    in_language = edition if translate and not translations.is_source_language(edition) else None
-    ctx = BlockContext(
-        read, root, today, DEFAULT_MAX_AGE_YEARS if max_age is None else max_age, in_language, frozenset(name for name, _ in fallback)
-    )
+    in_language = edition if translate and translations.needs_translation(edition, tag) else None
+    allowed = frozenset(name for name, _ in fallback)
+    ctx = BlockContext(read, root, today, DEFAULT_MAX_AGE_YEARS if max_age is None else max_age, in_language, allowed)
+    words, translated = fields, None
+    if in_language is not None:
+        words, translated = _translated_words(read, manifest, fields, in_language, allowed, cache)
+        if origins is not None:
+            origins.update({name: where for name, where in setting_origins(words).items() if name in MANIFEST_WORDS})
     sections = _read_sections(ctx, fields.get("sections"), cache)
     ids = [section.id for section in sections]
     for name, where in fallback:
-        if name not in ids and not read.problems.errors:
+        if name not in ids and name != manifest.stem and not read.problems.errors:
             read.error(where, "translation_fallback", f"no section '{name}' in this guide; expected one of {', '.join(ids)}")
     return Handbook(
-        title=read.text(fields.get("title"), "title", required=True),
-        subtitle=read.text(fields.get("subtitle"), "subtitle"),
-        career=read.text(fields.get("career"), "career"),
-        organisation=read.text(fields.get("organisation"), "organisation"),
-        edition=read.text(fields.get("edition"), "edition"),
+        title=read.text(words.get("title"), "title", required=True),
+        subtitle=read.text(words.get("subtitle"), "subtitle"),
+        career=read.text(words.get("career"), "career"),
+        organisation=read.text(words.get("organisation"), "organisation"),
+        edition=read.text(words.get("edition"), "edition"),
         page_size=read.choice(fields.get("page_size"), "page_size", tuple(PAGE_SIZES), Handbook.page_size),
         language=tag,
-        keywords=_read_keywords(read, fields.get("keywords")),
+        keywords=_read_keywords(read, words.get("keywords")),
         theme=theme,
         print=read_print(read, fields.get("print"), Print()),
         salary_max_age_years=ctx.stale_after_years,
         translation_fallback=tuple(name for name, _ in fallback),
+        translations=read_languages(read, fields.get("translations")),
         sections=tuple(sections),
-        inputs=(manifest.resolve(),),
-        places=found,
+        inputs=(manifest.resolve(),) + ((translated.resolve(),) if translated else ()),
+        places={**found, **setting_origins(words)} if translated else found,
     )
+
+
+MANIFEST_WORDS = settings.translated(settings.MANIFEST)
+
+
+def written_in(manifest: Path, cache: NodeCache | None = None) -> str:
+    """The language a manifest's files are written in, its `language` (read_handbook reports a wrong one)."""
+    node = load_file(manifest, Problems(), cache)
+    value = node.get("language") if isinstance(node, Mapping) else None
+    tag = languages.check_language(value.text)[0] if isinstance(value, Scalar) and not value.is_null else None
+    return tag or Handbook.language
+
+
+def _translated_words(
+    read: Reader, manifest: Path, fields: Mapping, edition: str, fallback: frozenset[str], cache: NodeCache | None
+) -> tuple[Mapping, Path | None]:
+    """The manifest's settings with its words in `edition`'s language, from its translation, and that translation's path."""
+    has_words = any(fields.get(name) is not None for name in MANIFEST_WORDS)
+    translated = translated_texts.find_translation(read, manifest, edition, fallback, has_words)
+    if translated is None:
+        return fields, None
+    found = translated_texts.read_translation(read, translated, manifest, fields, MANIFEST_WORDS, manifest.parent, cache)
+    if found is None:
+        return fields, translated
+    given = {key.text for key, _ in found.entries}
+    entries = tuple((key, value) for key, value in fields.entries if key.text not in given)
+    entries += tuple((key, value) for key, value in found.entries if key.text in MANIFEST_WORDS)
+    return Mapping(entries, fields.where), translated
+
+
+def read_languages(read: Reader, node: Node | None) -> tuple[str, ...]:
+    """A list of BCP 47 tags (translations:), each checked, in their usual case."""
+
+    def one(item: Node, path: str) -> str:
+        value = read.text(item, path, required=True)
+        if not value:
+            return ""
+        tag, wrong = languages.check_language(value)
+        if tag is None:
+            read.error(item.where, path, wrong)
+            return ""
+        return tag
+
+    found = read.items(node, "translations", one, required=False)
+    return tuple(dict.fromkeys(tag for tag in found if tag))
 
 
 def setting_origins(fields: Mapping, prefix: str = "") -> Origins:
@@ -250,7 +300,7 @@ def read_listed_section(file: Path, ctx: BlockContext, cache: NodeCache | None, 
     source = load_file(file, Problems(), cache)
     if node is not None:
         translations.check_translation(translated, node, file, source, ctx.root, ctx.read.problems)
-    return None if section is None else replace(section, id=file.stem)
+    return None if section is None else replace(section, id=file.stem, translates=file)
 
 
 def read_section(file: Path, ctx: BlockContext, cache: NodeCache | None = None) -> Section | None:

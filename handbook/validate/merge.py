@@ -12,13 +12,13 @@ from handbook.model import Handbook, Section
 from handbook.node_cache import NodeCache
 from handbook.nodes import Mapping, Scalar
 from handbook.problems import Problems, Where, counted
-from handbook.validate import translations
+from handbook.validate import translated_texts, translations
 from handbook.validate.blocks import BlockContext
 from handbook.validate.contrast import check_contrast
 from handbook.validate.fields import Reader, suggest
-from handbook.validate.handbook import read_handbook, read_language, read_listed_section, read_print, read_theme
+from handbook.validate.handbook import read_handbook, read_language, read_languages, read_listed_section, read_print, read_theme, written_in
 from handbook.validate.paths import is_file
-from handbook.validate.profile import Profile, read_profile
+from handbook.validate.profile import Profile, read_profile, translate_profile
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,12 @@ def read_edition(
     profile = read_profile(profile_path, problems)
     if profile is None or not is_file(profile.base):
         return None, []
+    source_language = written_in(profile.base, cache)
+    edition = language or _profile_language(profile) or source_language
+    in_language = edition if translate and translations.needs_translation(edition, source_language) else None
+    translated = translations.translation_of(profile.path, in_language) if in_language else None
+    if translated is not None:
+        profile = translate_profile(profile, translated, problems, cache)
     base_origins: dict[str, Where] = {}
     base = read_handbook(
         profile.base,
@@ -67,14 +73,16 @@ def read_edition(
     handbook, replaced = _apply_settings(read, base, profile)
     check_contrast(handbook.theme, {**base_origins, **replaced}, problems)
     origins = [o for o in origins if o.what not in replaced] + [Origin(n, "", f"profile {w}") for n, w in replaced.items()]
-    edition = language or handbook.language
-    in_language = edition if translate and not translations.is_source_language(edition) else None
-    ctx = BlockContext(read, profile.base.parent, today, base.salary_max_age_years, in_language, frozenset(base.translation_fallback))
+    fallback = frozenset(handbook.translation_fallback)
+    if in_language is not None and translated is None:
+        translated_texts.find_translation(read, profile.path, in_language, fallback, profile.has_words)
+    ctx = BlockContext(read, profile.base.parent, today, base.salary_max_age_years, in_language, fallback)
     sections, section_origins = _apply_sections(ctx, base.sections, profile, cache)
     # The school's name stands for the organisation: a message about either is at the name's line.
     places = {**base_origins, **replaced, **profile.school_places}
     places["organisation"] = profile.school_places.get("school.name", profile.school_where)
-    handbook = replace(handbook, sections=tuple(sections), inputs=(*base.inputs, profile.path), places=places)
+    inputs = (*base.inputs, profile.path, *((translated.resolve(),) if translated else ()))
+    handbook = replace(handbook, sections=tuple(sections), inputs=inputs, places=places)
 
     def unset(setting: settings.Setting) -> str:
         if setting.where == settings.BOTH:
@@ -126,6 +134,13 @@ def _apply_settings(read: Reader, base: Handbook, profile: Profile) -> tuple[Han
                     changed[f"{key}.{sub.text}"] = sub.where
         elif key == "language":
             updates[key] = read_language(read, node, base.language)
+            changed[key] = where
+        elif key == "translations":
+            updates[key] = read_languages(read, node)
+            changed[key] = where
+        elif key == "translation_fallback":  # the school's own names, besides the base guide's
+            names = read.items(node, key, lambda item, path: read.text(item, path, required=True), required=False)
+            updates[key] = tuple(dict.fromkeys((*base.translation_fallback, *(name for name in names if name))))
             changed[key] = where
         elif settings.MANIFEST[key].kind == "choice":
             updates[key] = read.choice(node, key, settings.MANIFEST[key].choices, getattr(base, key))

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from handbook import settings
 from handbook.blocks import by_name
-from handbook.display import closest_file, folder_name
+from handbook.display import closest_file, display_path, folder_name
 from handbook.loader import load_file
 from handbook.model import Block, Contact, School, Theme
+from handbook.node_cache import NodeCache
 from handbook.nodes import Mapping, Node, Scalar
 from handbook.problems import Problems, Where, shown_name
+from handbook.validate import translated_texts
 from handbook.validate.assets import check_image
 from handbook.validate.blocks import BlockContext, read_block
 from handbook.validate.fields import Reader, join
@@ -20,6 +22,7 @@ from handbook.validate.paths import WINDOWS_PATH, find
 
 PROFILE_KEYS = settings.names(settings.PROFILE)
 SCHOOL_KEYS = settings.names(settings.SCHOOL)
+PROFILE_WORDS = (*settings.translated(settings.PROFILE), "school")  # what a profile's translation gives
 DEFAULT_BASE = settings.PROFILE["handbook"].default
 
 
@@ -62,6 +65,13 @@ class Profile:
     add: tuple[Addition, ...] = ()
     replace: tuple[Replacement, ...] = ()
     override: tuple[Override, ...] = ()
+
+    @property
+    def has_words(self) -> bool:
+        """Whether an edition in another language needs the profile's translation: it has words of its own besides names."""
+        return bool(
+            self.override or any(k.startswith("var.") for k in self.variables) or self.settings.keys() & {"edition", "title", "subtitle"}
+        )
 
 
 def read_profile(path: Path, problems: Problems) -> Profile | None:
@@ -221,3 +231,56 @@ def _override(ctx: BlockContext, node: Node, path: str) -> Override | None:
     if not section or not position or block is None:
         return None
     return Override(section, int(position), block, fields.get("section").where)
+
+
+def translate_profile(profile: Profile, translated: Path, problems: Problems, cache: NodeCache | None = None) -> Profile:
+    """The profile with its words as its translation gives them: school name and address, edition, title, subtitle, variables, overrides."""
+    source = load_file(profile.path, Problems())
+    if not isinstance(source, Mapping):
+        return profile
+    plain = Reader(problems)
+    plain.use_font(Theme().font)
+    root = profile.base.parent
+    fields = translated_texts.read_translation(plain, translated, profile.path, source, PROFILE_WORDS, root, cache)
+    if fields is None:
+        return profile
+    school, variables, places = profile.school, dict(profile.variables), dict(profile.school_places)
+    given = fields.get("school")
+    if given is not None:
+        school_fields = plain.mapping(given, "school", settings.translated(settings.SCHOOL))
+        for key, value in school_fields.entries if school_fields is not None else ():
+            text = plain.text(value, join("school", key.text), required=key.text == "name")
+            variables[f"school.{key.text}"] = text
+            places[f"school.{key.text}"] = key.where
+        contact = replace(school.contact, address=variables["school.address"])
+        school = replace(school, name=variables["school.name"], contact=contact)
+    if fields.get("variables") is not None:
+        translated_texts.check_same_names(plain, fields.get("variables"), "variables", source.get("variables"), profile.path)
+        variables.update(_read_variables(plain, fields.get("variables")))
+    replaced = dict(profile.settings)
+    for key in ("edition", "title", "subtitle"):
+        if fields.get(key) is not None:
+            replaced[key] = (fields.get(key), _key_where(fields, key))
+    override = profile.override
+    if fields.get("override") is not None:
+        read = Reader(problems, variables)
+        read.use_font(Theme().font)
+        ctx = BlockContext(read, root)
+        found = read.items(fields.get("override"), "override", lambda n, p: _override(ctx, n, p), required=False)
+        override = tuple(o for o in found if o)
+        if len(override) == len(found):  # each read: else what is wrong with it is said already
+            _check_same_overrides(plain, fields, override, profile)
+    return replace(profile, school=school, variables=variables, school_places=places, settings=replaced, override=override)
+
+
+def _check_same_overrides(read: Reader, fields: Mapping, override: tuple[Override, ...], profile: Profile) -> None:
+    """A translation overrides the blocks its profile overrides, in its order."""
+    wanted = [(o.section, o.block) for o in profile.override]
+    got = [(o.section, o.block) for o in override]
+    if got != wanted:
+        shown = "; ".join(f"section {s} block {b}" for s, b in wanted) or "none"
+        read.error(
+            _key_where(fields, "override"),
+            "override",
+            f"translates other blocks than {display_path(profile.path)} overrides; expected, in this order: {shown}",
+        )

@@ -1,11 +1,13 @@
-"""Translated sections: find the translation of a section for an edition's language, and say when it is stale.
+"""Translated files: find the translation of a file for an edition's language, and say when it is stale.
 
 A translation lives beside its source in a language folder (`sections/es/introduction.yaml` for
-`sections/introduction.yaml`); a folder named by the whole tag (`es-MX/`) is looked in before the
-one named by its language (`es/`). A translated file's `translates:` mapping, written by
-`handbook translations --mark-current`, records the digest of the source's content and an outline
-of it (a digest of its title and of each block, with the block's kind), so that a later change to
-the source is reported as what changed: the title, or blocks added, removed or edited.
+`sections/introduction.yaml`, `es/handbook.yaml` for the manifest's own words, `schools/es/riverside.yaml`
+for a profile's); a folder named by the whole tag (`es-MX/`) is looked in before the one named by its
+language (`es/`). A translated file's `translates:` mapping, written by `handbook translations
+--mark-current`, records the digest of the source's words and an outline of them (for a section, a
+digest of its title and of each block, with the block's kind; for a manifest or profile, of each
+translated setting), so that a later change to the source is reported as what changed: the title,
+blocks added, removed or edited, or a setting.
 """
 
 from __future__ import annotations
@@ -15,16 +17,24 @@ import hashlib
 import json
 from pathlib import Path
 
+from handbook import settings
 from handbook.display import display_path
 from handbook.nodes import Mapping, Node, Scalar, Sequence
 from handbook.problems import Problems, Where
 
-SOURCE_LANGUAGE = "en"  # the language the sections are written in
+# The settings a manifest's or profile's translation gives: what a reader sees.
+TEXT_KEYS = (*settings.translated(settings.MANIFEST), *settings.translated(settings.PROFILE), "school")
+SCHOOL_TEXT_KEYS = settings.translated(settings.SCHOOL)
 
 
-def is_source_language(tag: str) -> bool:
-    """Whether an edition in `tag` prints the sections as written (English, in any region)."""
-    return tag.split("-")[0].lower() == SOURCE_LANGUAGE
+def same_language(tag: str, other: str) -> bool:
+    """Whether two tags are one language (es-MX and es are; a region writes the same words)."""
+    return tag.split("-")[0].lower() == other.split("-")[0].lower()
+
+
+def needs_translation(edition: str, source: str) -> bool:
+    """Whether an edition in `edition` prints translations of files written in `source`."""
+    return not same_language(edition, source)
 
 
 def folders(tag: str) -> tuple[str, ...]:
@@ -74,8 +84,39 @@ def outline(node: Node) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     return _digest([_plain(title), _plain(blocks)]), _digest(_plain(title))[:8], tuple(kinds)
 
 
+def is_section(node: Node | None) -> bool:
+    """Whether a loaded file is a section (its words are its title and blocks), not a manifest or profile."""
+    return isinstance(node, Mapping) and node.get("blocks") is not None
+
+
+def text_parts(node: Node) -> list[tuple[str, Node]]:
+    """A manifest's or profile's translated words, by name: title, school.name, variables.room, override 1."""
+    parts: list[tuple[str, Node]] = []
+    for key, value in node.entries if isinstance(node, Mapping) else ():
+        if key.text not in TEXT_KEYS:
+            continue
+        if key.text in ("school", "variables") and isinstance(value, Mapping):
+            wanted = SCHOOL_TEXT_KEYS if key.text == "school" else None
+            parts += [(f"{key.text}.{k.text}", v) for k, v in value.entries if wanted is None or k.text in wanted]
+        elif key.text == "override" and isinstance(value, Sequence):
+            parts += [(f"override {i}", item) for i, item in enumerate(value.items, 1)]
+        elif key.text != "school":
+            parts.append((key.text, value))
+    return parts
+
+
+def text_outline(node: Node) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A manifest's or profile's digest of its translated words, and each one's name and digest."""
+    parts = text_parts(node)
+    return _digest([[name, _plain(value)] for name, value in parts]), tuple((name, _digest(_plain(value))[:8]) for name, value in parts)
+
+
 def outline_yaml(source_name: str, node: Node) -> str:
     """The `translates:` mapping, as --mark-current writes it, for a source of this content."""
+    if not is_section(node):
+        digest, parts = text_outline(node)
+        shown = ", ".join(f"{name}: {d}" for name, d in parts)
+        return f"translates:\n  file: {source_name}\n  digest: {digest}\n  outline: {{{shown}}}\n"
     digest, title, blocks = outline(node)
     shown = ", ".join(f"{kind} {d}" for kind, d in blocks)
     return f"translates:\n  file: {source_name}\n  digest: {digest}\n  outline: {{title: {title}, blocks: [{shown}]}}\n"
@@ -83,6 +124,8 @@ def outline_yaml(source_name: str, node: Node) -> str:
 
 def changes(recorded: Mapping, node: Node) -> list[str]:
     """What changed in the source since `recorded` (a translates: mapping), in words; empty when nothing did."""
+    if not is_section(node):
+        return _text_changes(recorded, node)
     digest, title, blocks = outline(node)
     if _text(recorded.get("digest")) == digest:
         return []
@@ -100,6 +143,20 @@ def changes(recorded: Mapping, node: Node) -> list[str]:
         if op == "equal":
             continue
         said += _replaced(old, a1, a2, blocks, b1, b2)
+    return said or ["its content changed"]
+
+
+def _text_changes(recorded: Mapping, node: Node) -> list[str]:
+    digest, parts = text_outline(node)
+    if _text(recorded.get("digest")) == digest:
+        return []
+    was = recorded.get("outline")
+    if not isinstance(was, Mapping):
+        return ["its content changed"]
+    old = {key.text: _text(value) for key, value in was.entries}
+    new = dict(parts)
+    said = [f"{name} {'edited' if name in old else 'added'}" for name, d in parts if old.get(name) != d]
+    said += [f"{name} removed" for name in old if name not in new]
     return said or ["its content changed"]
 
 
