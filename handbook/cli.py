@@ -294,6 +294,8 @@ def batch(
     summary = run_batch(
         list(profiles), out_dir, jobs, depfiles=depfiles, progress=progress, print_shop=print_shop, crop_marks=crop_marks, language=language
     )
+    for warning in dict.fromkeys(line for result in summary.results for line in result.said_once):
+        click.echo(warning, err=True)
     for result in summary.failed:
         click.echo(f"{display_path(result.profile)}: edition not built:", err=True)
         click.echo(result.message, err=True)
