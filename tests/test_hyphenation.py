@@ -12,6 +12,7 @@ from handbook.build import build_handbook, validated
 from handbook.render.document import render_pdf
 from handbook.render.hyphenation import breaks, dictionary_for
 from tests.conftest import page_texts, ua_problems
+from tests.test_structure import struct_elems
 
 LONG = "electroencefalográficamente"  # wider than a table's label column and a checklist's note column
 TABLE = f"""
@@ -53,6 +54,13 @@ def test_a_spanish_word_too_long_for_a_table_cell_or_a_note_breaks_with_a_hyphen
     assert "Técnicos electroencefalo-\ngráficamente certificados" in text  # the salary table's label column
     assert "Pide el registro electro-\nencefalográficamente\nfirmado" in text  # the checklist's note column
     assert "Todas las ocupaciones\n" in text and "Compara los programas.\n" in text  # words that fit are left whole
+    # Read aloud and searched as written: the cell and the note say their words whole.
+    said = [(str(element["/S"]), str(element["/ActualText"])) for element in struct_elems(result.output) if "/ActualText" in element]
+    assert said == [
+        ("/TH", f"Técnicos {LONG} certificados"),
+        ("/P", f"Pide el registro {LONG} firmado"),
+        ("/P", "Ask the electroencephalographers"),
+    ]
     assert ua_problems(result.output) == []
 
 

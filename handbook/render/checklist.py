@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from handbook import model
 from handbook.l10n import _
 from handbook.render.context import RenderContext
-from handbook.render.hyphenation import narrow_style
+from handbook.render.hyphenation import breaks_words, narrow_style
 from handbook.render.inline import text_markup, to_markup
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.structure import Element
@@ -104,7 +104,10 @@ def render_checklist(block: Checklist, ctx: RenderContext) -> list[Flowable]:
         if note_width:
             note = block.note_text(item)
             note_style = styles["caption"].clone("check_note", alignment=0, fontName=styles.fonts.regular)
-            cells.append(MemoParagraph(text_markup(note), narrow_style(note_style, note, note_width, ctx.hyphenation), tag=note_tag))
+            note_style = narrow_style(note_style, note, note_width, ctx.hyphenation)
+            if breaks_words(note_style) and not note_tag.actual_text:
+                note_tag.actual_text = note
+            cells.append(MemoParagraph(text_markup(note), note_style, tag=note_tag))
         rows.append(cells)
     widths = [box_width, text_width] + ([note_width] if note_width else [])
     head: list[Flowable] = [title] if title else []

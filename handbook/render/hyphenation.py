@@ -61,6 +61,12 @@ class LongWords:
         return breaks(word, self.dictionary)
 
 
+def breaks_words(style: ParagraphStyle) -> bool:
+    """Whether `style` (from `narrow_style`) breaks long words: their paragraph's structure element then says its text
+    whole (ActualText), so that it is read and searched as written, not as the pieces on its lines."""
+    return isinstance(getattr(style, "hyphenationLang", ""), LongWords)
+
+
 def narrow_style(style: ParagraphStyle, text: str, width: float, dictionary: str) -> ParagraphStyle:
     """`style` for plain `text` in a column `width` points wide: itself when every word fits, else a copy that
     hyphenates the words too long for it (with `dictionary`, when there is one)."""

@@ -11,7 +11,7 @@ from handbook import l10n, model, money
 from handbook.l10n import N_, _
 from handbook.model import HOURS_PER_YEAR
 from handbook.render.context import RenderContext
-from handbook.render.hyphenation import narrow_style
+from handbook.render.hyphenation import breaks_words, narrow_style
 from handbook.render.inline import text_markup
 from handbook.render.keep import stacked_height
 from handbook.render.paragraphs import MemoParagraph
@@ -127,6 +127,9 @@ def _table(block: SalaryTable, ctx: RenderContext) -> Flowable:
     ]
     commands += [("BACKGROUND", (0, i), (-1, i), styles.tint) for i in range(2, len(rows), 2)]
     tag_table(rows, ctx.parent)
+    for row, cells in zip(block.rows, rows[1:]):
+        if breaks_words(cells[0].style):
+            cells[0].tag.actual_text = row.label
     return styled_table(rows, [ctx.width - sum(widths), *widths], styles, commands, repeatRows=1, hAlign="LEFT")
 
 
