@@ -117,7 +117,8 @@ def validated_in_every_language(manifest: Path | None, school: Path | None, *, s
 
 
 def _one_language_warning(problems: Problems, handbook: Handbook | None, language: str | None) -> Problems:
-    """The problems with one warning for a language the tool's words are not translated into: where the edition's language was set.
+    """The problems with one warning for a language the tool's words are not translated into: where the edition's language was set;
+    or, for a language they are, one for those of its catalog's words not translated yet (at the catalog).
 
     A school's profile may set the language its base guide set, and --language sets it over both.
     """
@@ -127,7 +128,10 @@ def _one_language_warning(problems: Problems, handbook: Handbook | None, languag
     said = [p for p in problems.warnings if l10n.is_no_catalog(p.message)]
     kept = Problems()
     kept.extend(p for p in problems.all if p not in said)
-    if final is None or l10n.has_catalog(final):
+    if final is None:
+        return kept
+    if l10n.has_catalog(final):
+        kept.extend(filter(None, [l10n.missing_words(final)]))
         return kept
     if language is not None:
         kept.warn(Where(f"--language {language}", 0), l10n.no_catalog(final))

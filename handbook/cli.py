@@ -342,6 +342,8 @@ def batch(
         if not l10n.has_catalog(language):
             click.echo(f"--language {language}: warning: {l10n.no_catalog(language)}", err=True)
     summary = run_batch(wanted, out_dir, jobs, depfiles=depfiles, progress=progress, print_shop=print_shop, crop_marks=crop_marks)
+    for warning in dict.fromkeys(line for result in summary.results for line in result.said_once):
+        click.echo(warning, err=True)
     for result in summary.failed:
         language = f" ({result.language})" if result.language else ""
         click.echo(f"{display_path(result.profile)}{language}: edition not built:", err=True)

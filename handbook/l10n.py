@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from handbook.problems import Problem, Where
+
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "handbook"
 
@@ -67,6 +69,45 @@ def no_catalog(tag: str) -> str:
 def is_no_catalog(message: str) -> bool:
     """Whether `message` is the warning of `no_catalog`."""
     return message.startswith("language '") and "has no catalog of the tool's own words" in message
+
+
+@dataclass(frozen=True)
+class MissingWords(Problem):
+    """The warning of `missing_words`: a run of many editions says it once, not once for each."""
+
+
+def missing_words(tag: str) -> MissingWords | None:
+    """A warning when `tag`'s catalog lacks some of the tool's words: a string of the template missing from it, empty or fuzzy.
+
+    At the catalog, on the line of the first such entry in it (line 1 when none is in the file); None for English,
+    for a language without a catalog (`no_catalog` says that) and for a catalog that has every word.
+    """
+    name = catalog_for(tag)
+    if name is None:
+        return None
+    from babel import Locale
+    from babel.messages.pofile import read_po
+
+    from handbook.display import display_path
+
+    path = catalog_path(name)
+    with (LOCALE_DIR / f"{DOMAIN}.pot").open("rb") as pot:
+        wanted = [m.id for m in read_po(pot, domain=DOMAIN) if m.id]
+    with path.open("rb") as po:
+        found = {m.id: m for m in read_po(po, locale=name, domain=DOMAIN) if m.id}
+    missing = [i for i in wanted if i not in found or not found[i].string or found[i].fuzzy]
+    if not missing:
+        return None
+    lines = [found[i].lineno for i in missing if i in found and found[i].lineno]
+    shown = ", ".join(f"'{i.replace('<br/>', ' ')}'" for i in missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+    language = Locale.parse(name).get_display_name("en")
+    they = ("has", "it prints", "it is") if len(missing) == 1 else ("have", "they print", "they are")
+    return MissingWords(
+        Where(display_path(path), min(lines, default=1)),
+        f"{len(missing)} of the tool's words {they[0]} no {language} in this catalog yet: {shown}; "
+        f"{they[1]} in English until {they[2]} translated (docs/translating.md)",
+        warning=True,
+    )
 
 
 def available() -> list[str]:

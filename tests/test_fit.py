@@ -13,6 +13,7 @@ from handbook.render.fit import (
     characters_too_many,
     fit_column,
     fit_lines,
+    hyphenated_words,
     split_width,
     widest_page_number,
     wrap_words,
@@ -106,3 +107,14 @@ def test_a_text_too_long_for_two_places_is_one_problem_with_the_shorter_length()
     edition = too_long(Where("handbook.yaml", 5), "edition", "E" * 300, 20, 9, "the cover")
     assert tightest([cover, band, edition]) == [band, edition]
     assert "shorten it to about 109 characters" in band.message
+
+
+def test_a_chart_label_word_too_long_even_at_the_floor_breaks_with_a_hyphen_in_the_language_given():
+    text = "Técnicos electroencefalográficamente certificados"
+    lines = fit_lines(text, FONT, 9, 11, 7, 60, 3, "es")
+    assert lines.lines == ("Técnicos electro-", "encefalográfica-", "mente certificados") and lines.size == 7
+    assert all(stringWidth(line, FONT, 7) <= 60 for line in lines.lines)
+    # Without a dictionary the word is cut between letters, with no hyphen, as before.
+    assert fit_lines(text, FONT, 9, 11, 7, 60, 3).lines[:2] == ("Técnicos electroen", "cefalográficamente")
+    # Words that fit are never broken.
+    assert hyphenated_words("Todas las ocupaciones", FONT, 9, 60, "es") == wrap_words("Todas las ocupaciones", FONT, 9, 60)

@@ -226,3 +226,77 @@ def test_vietnamese_with_stacked_diacritics_builds_and_reads_back(project):
     text = unicodedata.normalize("NFC", "\n".join(page_texts(result.output)))
     assert f"{words} là một công việc quan trọng" in text
     assert [str(w) for w in result.warnings if "has no catalog" in str(w)] == [f"handbook.yaml:2: warning: {l10n.no_catalog('vi')}"]
+
+
+@pytest.fixture
+def fresh_speech():
+    """Catalogs read afresh in the test, and again after it: `speech` keeps what it read by language."""
+    l10n.speech.cache_clear()
+    yield
+    l10n.speech.cache_clear()
+
+
+def gappy_catalog(project, monkeypatch) -> Path:
+    """A copy of the catalogs in the project, its Spanish without "Contents" and with "Per year" marked fuzzy."""
+    locale = project.root / "locale"
+    shutil.copytree(l10n.LOCALE_DIR, locale)
+    po = locale / "es" / "LC_MESSAGES" / "handbook.po"
+    text = po.read_text(encoding="utf-8")
+    text = text.replace('msgid "Contents"\nmsgstr "Contenido"\n', "").replace('msgid "Per year"\n', '#, fuzzy\nmsgid "Per year"\n')
+    po.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(l10n, "LOCALE_DIR", locale)
+    return po
+
+
+def test_words_missing_from_the_catalog_are_one_warning_at_the_catalog(project, monkeypatch, fresh_speech):
+    po = gappy_catalog(project, monkeypatch)
+    section = project.section("intro", "- paragraph: Hello.")
+    project.manifest(section, extra="language: es\n" + FALLBACK)
+    project.write("schools/north.yaml", "handbook: ../handbook.yaml\nlanguage: es-MX\nschool:\n  name: North High\n")
+    line = po.read_text(encoding="utf-8").splitlines().index('msgid "Per year"') + 1
+    said = (
+        f"locale/es/LC_MESSAGES/handbook.po:{line}: warning: 2 of the tool's words have no Spanish in this catalog yet: "
+        "'Contents', 'Per year'; they print in English until they are translated (docs/translating.md)"
+    )
+    for args in (["check"], ["check", "--school", "schools/north.yaml"], ["build", "-o", "out.pdf"]):
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        assert [line for line in result.stderr.splitlines() if "warning:" in line] == [said], args
+    assert "Contents" in page_texts(project.root / "out.pdf")[1]  # as it says: in English
+    result = run("check", "--strict")
+    assert result.exit_code == 1 and said in result.output
+    # English needs no catalog; a language with none is the one warning that says so.
+    assert "warning:" not in run("check", "--language", "en-US").stderr
+    assert run("check", "--language", "fr").stderr.count("warning:") == 1
+
+
+def test_the_shipped_catalogs_have_every_word():
+    assert l10n.missing_words("es") is None and l10n.missing_words("es-MX") is None
+    assert l10n.missing_words("en-US") is None and l10n.missing_words("fr") is None  # English is the source; French has no catalog
+
+
+def test_the_missing_words_of_a_catalog_are_counted_and_the_first_three_named(project, monkeypatch, fresh_speech):
+    po = gappy_catalog(project, monkeypatch)
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgstr "Media"\n', 'msgstr ""\n').replace('msgstr "Mediana"\n', 'msgstr ""\n'), encoding="utf-8")
+    problem = l10n.missing_words("es-MX")
+    assert problem is not None and problem.warning
+    assert problem.message.startswith("4 of the tool's words have no Spanish in this catalog yet: 'Contents', 'Mean', 'Median' and 1 more;")
+    po.write_text(text.replace('#, fuzzy\nmsgid "Per year"', 'msgid "Per year"'), encoding="utf-8")
+    assert l10n.missing_words("es").message == (
+        "1 of the tool's words has no Spanish in this catalog yet: 'Contents'; it prints in English until it is translated (docs/translating.md)"
+    )
+    assert l10n.missing_words("es").where.line == 1  # not in the file at all
+
+
+@pytest.mark.slow
+def test_a_batch_says_the_missing_words_once_for_all_its_editions(project, monkeypatch, fresh_speech):
+    gappy_catalog(project, monkeypatch)
+    project.manifest(project.section("intro", "- paragraph: Hello."), extra=FALLBACK)
+    for name in ("north", "south"):
+        project.write(f"schools/{name}.yaml", f"handbook: ../handbook.yaml\nschool:\n  name: {name.title()} High\n")
+    result = run("batch", "schools/north.yaml", "schools/south.yaml", "-o", "out", "--language", "es", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "warning:" in line] == [
+        line for line in [str(l10n.missing_words("es"))] if "2 of the tool's words have no Spanish" in line
+    ]

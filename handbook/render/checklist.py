@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from handbook import model
 from handbook.l10n import _
 from handbook.render.context import RenderContext
+from handbook.render.hyphenation import breaks_words, narrow_style
 from handbook.render.inline import text_markup, to_markup
 from handbook.render.paragraphs import MemoParagraph
 from handbook.render.structure import Element
@@ -101,20 +102,19 @@ def render_checklist(block: Checklist, ctx: RenderContext) -> list[Flowable]:
         else:
             cells = [box, text]
         if note_width:
-            cells.append(
-                MemoParagraph(
-                    text_markup(block.note_text(item)),
-                    styles["caption"].clone("check_note", alignment=0, fontName=styles.fonts.regular),
-                    tag=note_tag,
-                )
-            )
+            note = block.note_text(item)
+            note_style = styles["caption"].clone("check_note", alignment=0, fontName=styles.fonts.regular)
+            note_style = narrow_style(note_style, note, note_width, ctx.hyphenation)
+            if breaks_words(note_style) and not note_tag.actual_text:
+                note_tag.actual_text = note
+            cells.append(MemoParagraph(text_markup(note), note_style, tag=note_tag))
         rows.append(cells)
     widths = [box_width, text_width] + ([note_width] if note_width else [])
     head: list[Flowable] = [title] if title else []
     if note_width:
-        heading = MemoParagraph(
-            text_markup(_(block.note_heading)), styles["caption"].clone("check_heading", alignment=0, fontName=styles.fonts.bold)
-        )
+        words = _(block.note_heading)
+        heading_style = styles["caption"].clone("check_heading", alignment=0, fontName=styles.fonts.bold)
+        heading = MemoParagraph(text_markup(words), narrow_style(heading_style, words, note_width, ctx.hyphenation))
         rows.insert(0, ["", "", heading])
     # The title and the first item travel together; the rest may split across pages.
     first = 2 if note_width else 1

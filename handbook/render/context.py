@@ -18,3 +18,4 @@ class RenderContext:
     link_colour: str
     scope: str = "handbook"  # unique per block: names its form fields
     parent: Element = field(default_factory=document_root)  # the structure element a block's elements go in, in order
+    hyphenation: str = ""  # the pyphen dictionary long words in narrow places are broken with: the edition's language's, or none

@@ -26,6 +26,7 @@ from handbook.render.canvas import HandbookCanvas, sheet_border
 from handbook.render.contents import ContentsEntry, SectionHeading, section_key
 from handbook.render.context import RenderContext
 from handbook.render.drawing import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP
+from handbook.render.hyphenation import dictionary_for
 from handbook.render.images import MIN_DPI, pixel_size
 from handbook.render.keep import keep_heading_with_start
 from handbook.render.metadata import add_metadata
@@ -184,7 +185,9 @@ def _render_pdf(handbook: Handbook, out: BinaryIO) -> int:
     # The structure tree, in reading order: the cover, the contents, each section, the back cover.
     root = document_root()
     cover = root.add("Div")
-    ctx = RenderContext(styles, frame._width, frame._height, link_colour=getattr(handbook.theme, LINK_COLOUR))
+    ctx = RenderContext(
+        styles, frame._width, frame._height, link_colour=getattr(handbook.theme, LINK_COLOUR), hyphenation=dictionary_for(handbook.language)
+    )
     story = [NextPageTemplate("body"), PageBreak()]
     story.append(MemoParagraph(_("Contents"), styles["toc_title"], tag=root.add("H1")))
     contents = root.add("TOC")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph
 from handbook import cache
 from handbook.l10n import _
 from handbook.problems import Problem, Where
+from handbook.render.hyphenation import breaks
 
 ELLIPSIS = "\u2026"
 STEP = 0.5  # points: how much smaller each try is set
@@ -46,18 +47,49 @@ def wrap_words(text: str, font: str, size: float, width: float) -> list[str] | N
     return lines
 
 
-def fit_lines(text: str, font: str, size: float, leading: float, floor: float, width: float, most: int = 2) -> Lines:
+def hyphenated_words(text: str, font: str, size: float, width: float, dictionary: str) -> list[str] | None:
+    """`text` in lines no wider than `width`, broken at spaces, a word wider than a line broken with a hyphen where
+    `dictionary` allows; None when a piece of a word is still wider."""
+    lines: list[str] = []
+    words = text.split()
+
+    def broken(start: str, word: str) -> str | None:  # the line `start` and as much of `word` as fits it, with a hyphen
+        for head, tail in breaks(word, dictionary):
+            if stringWidth(f"{start}{head}-", font, size) <= width:
+                words.insert(0, tail)
+                return f"{start}{head}-"
+        return None
+
+    while words:
+        word = words.pop(0)
+        if lines and stringWidth(f"{lines[-1]} {word}", font, size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        elif stringWidth(word, font, size) <= width:
+            lines.append(word)
+        elif lines and (line := broken(f"{lines[-1]} ", word)) is not None:
+            lines[-1] = line
+        elif (line := broken("", word)) is not None:
+            lines.append(line)
+        else:
+            return None
+    return lines
+
+
+def fit_lines(text: str, font: str, size: float, leading: float, floor: float, width: float, most: int = 2, hyphenation: str = "") -> Lines:
     """`text` in `width`: on one line at `size`; else on up to `most` lines, from `size` down to `floor`;
+    else, with a `hyphenation` dictionary, on up to `most` lines with its words too long for a line broken by it, from `size`
+    down to `floor`;
     else on `most` lines at `floor`, the last one shortened with an ellipsis."""
     ratio = leading / size
     if stringWidth(text, font, size) <= width:
         return Lines((text,), size, leading)
-    tried = size
-    while tried >= floor - 1e-9:
-        lines = wrap_words(text, font, tried, width)
-        if lines is not None and len(lines) <= most:
-            return Lines(tuple(lines), tried, tried * ratio)
-        tried -= STEP
+    for wrap in (wrap_words, partial(hyphenated_words, dictionary=hyphenation)) if hyphenation else (wrap_words,):
+        tried = size
+        while tried >= floor - 1e-9:
+            lines = wrap(text, font, tried, width)
+            if lines is not None and len(lines) <= most:
+                return Lines(tuple(lines), tried, tried * ratio)
+            tried -= STEP
     lines = wrap_words(text, font, floor, width) or _broken(text, font, floor, width)
     kept = lines[:most]
     kept[-1] = shortened(" ".join(lines[most - 1 :]), font, floor, width)

@@ -34,9 +34,9 @@ class ParagraphMemo:
 
     def __init__(self, limit: int = MEMO_LIMIT) -> None:
         self._parsed: dict[tuple[str, int], tuple[ParagraphStyle, list]] = {}
-        self._laid_out: dict[tuple[str, int, float], tuple[ParagraphStyle, dict]] = {}
+        self._laid_out: dict[tuple, tuple[ParagraphStyle, dict]] = {}
         self._parsed_before: dict[tuple[str, int], tuple[ParagraphStyle, list]] = {}
-        self._laid_out_before: dict[tuple[str, int, float], tuple[ParagraphStyle, dict]] = {}
+        self._laid_out_before: dict[tuple, tuple[ParagraphStyle, dict]] = {}
         self._limit = limit
 
     def new_document(self) -> None:
@@ -55,12 +55,12 @@ class ParagraphMemo:
 
     def layout(self, markup: str, style: ParagraphStyle, width: float) -> dict | None:
         """What wrapping a paragraph of `markup` in `style` at `width` set on it, if one was."""
-        known = _used(self._laid_out, self._laid_out_before, (markup, id(style), width))
+        known = _used(self._laid_out, self._laid_out_before, _layout_key(markup, style, width))
         return known[1] if known is not None and known[0] is style else None
 
     def remember_layout(self, markup: str, style: ParagraphStyle, width: float, state: dict) -> None:
         self._make_room()
-        self._laid_out[(markup, id(style), width)] = (style, state)
+        self._laid_out[_layout_key(markup, style, width)] = (style, state)
 
     def _make_room(self) -> None:
         if len(self._parsed) + len(self._laid_out) >= self._limit:
@@ -69,6 +69,11 @@ class ParagraphMemo:
 
     def __len__(self) -> int:
         return len(self._parsed) + len(self._laid_out) + len(self._parsed_before) + len(self._laid_out_before)
+
+
+def _layout_key(markup: str, style: ParagraphStyle, width: float) -> tuple:
+    """Lines depend on the markup, the style, the width and the language words are hyphenated in (its hyphenator)."""
+    return (markup, id(style), width, getattr(style, "hyphenationLang", ""))
 
 
 def _used(current: dict, before: dict, key):

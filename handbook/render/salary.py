@@ -11,6 +11,7 @@ from handbook import l10n, model, money
 from handbook.l10n import N_, _
 from handbook.model import HOURS_PER_YEAR
 from handbook.render.context import RenderContext
+from handbook.render.hyphenation import breaks_words, narrow_style
 from handbook.render.inline import text_markup
 from handbook.render.keep import stacked_height
 from handbook.render.paragraphs import MemoParagraph
@@ -20,6 +21,7 @@ if TYPE_CHECKING:  # the kind's module imports this renderer when it renders: on
     from handbook.blocks.salary_table import SalaryTable
 
 MIN_LABEL_WIDTH = 80  # points
+PADDING = 5  # points either side of a cell's text
 HEADINGS = {
     "pct10": N_("10th<br/>percentile"),
     "pct25": N_("25th<br/>percentile"),
@@ -109,20 +111,25 @@ def _table(block: SalaryTable, ctx: RenderContext) -> Flowable:
             body.append(cells)
     widths = _figure_widths(header, body, head_style, figure_style, ctx.width)
     rows = [[MemoParagraph("", styles["table_head"])] + [MemoParagraph(h, head_style) for h in header]]
+    label_width = ctx.width - sum(widths) - 2 * PADDING
     for row, cells in zip(block.rows, body):
         label_style = styles["table_cell"] if not row.comparison else styles["table_cell"].clone("muted_cell", textColor=styles.muted)
+        label_style = narrow_style(label_style, row.label, label_width, ctx.hyphenation)
         rows.append([MemoParagraph(text_markup(row.label), label_style), *cells])
     commands = [
         ("BACKGROUND", (0, 0), (-1, 0), styles.primary),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("LINEBELOW", (0, 1), (-1, -1), 0.5, styles.rule),
     ]
     commands += [("BACKGROUND", (0, i), (-1, i), styles.tint) for i in range(2, len(rows), 2)]
     tag_table(rows, ctx.parent)
+    for row, cells in zip(block.rows, rows[1:]):
+        if breaks_words(cells[0].style):
+            cells[0].tag.actual_text = row.label
     return styled_table(rows, [ctx.width - sum(widths), *widths], styles, commands, repeatRows=1, hAlign="LEFT")
 
 

@@ -141,6 +141,7 @@ def salary_chart(block: SalaryTable, ctx: RenderContext, tag: Element | None = N
             LABEL_FLOOR,
             label_width - LABEL_GAP,
             3,
+            ctx.hyphenation,
         )
         for row in block.rows
     ]
@@ -189,7 +190,8 @@ def salary_chart(block: SalaryTable, ctx: RenderContext, tag: Element | None = N
                 String(
                     0,
                     baseline - number * label.leading,
-                    line if number == len(label.lines) - 1 else line + " ",  # two words either side of the break
+                    # Two words either side of the break; a word broken with a hyphen goes on in the next line.
+                    line if number == len(label.lines) - 1 or line.endswith("-") else line + " ",
                     fontName=styles.fonts.bold if not row.comparison else styles.fonts.regular,
                     fontSize=label.size,
                     fillColor=colour,
