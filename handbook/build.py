@@ -100,14 +100,16 @@ def validated_in_every_language(manifest: Path | None, school: Path | None, *, s
 
     Returns its own language's result (with every language's warnings, each once) and the other languages checked.
     """
+    from handbook import cache
     from handbook.validate.translated_texts import asked_languages
 
     tags = asked_languages(school or manifest)
+    shared = NodeCache() if cache.enabled() else None  # the files every language reads are parsed once
     found: list[Loaded] = []
     problems: dict[str, Problem] = {}
     for tag in (None, *tags):
         try:
-            found.append(validated(manifest, school, strict=strict, language=tag))
+            found.append(validated(manifest, school, shared, strict=strict, language=tag))
         except ContentError as exc:
             problems.update((str(p), p) for p in exc.problems)
     if problems or not found:

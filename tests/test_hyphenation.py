@@ -33,7 +33,7 @@ TABLE = f"""
 
 
 def guide(project, language: str):
-    project.manifest(project.section("intro", TABLE), extra=f"language: {language}\ntranslation_fallback: [intro]\n")
+    project.manifest(project.section("intro", TABLE), extra=f"language: {language}\ntranslation_fallback: [intro, handbook]\n")
     return project.root / "handbook.yaml"
 
 
