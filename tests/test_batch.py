@@ -15,7 +15,7 @@ from tests.conftest import ROOT, page_texts
 
 @pytest.fixture
 def school_project(project):
-    for name in ("handbook.yaml", "sections", "schools", "assets"):
+    for name in ("handbook.yaml", "es", "sections", "schools", "assets"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copyfile)(source, project.root / name)
     return project
@@ -50,6 +50,22 @@ def test_batch_output_equals_single_builds(school_project):
     assert runner.invoke(main, ["batch", "schools/riverside.yaml", "schools/northgate.yaml", "-o", "b", "-j", "2"]).exit_code == 0
     assert runner.invoke(main, ["build", "--school", "schools/riverside.yaml", "-o", "single.pdf"]).exit_code == 0
     assert (school_project.root / "b/riverside.pdf").read_bytes() == (school_project.root / "single.pdf").read_bytes()
+
+
+@pytest.mark.slow
+def test_both_languages_build_the_same_with_four_workers_as_with_one_and_as_single_builds(school_project):
+    profiles = ["schools/riverside.yaml", "schools/lakeside.yaml", "schools/northgate.yaml"]
+    runner = CliRunner()
+    for jobs in ("1", "4"):
+        result = runner.invoke(main, ["batch", *profiles, "--translations", "-o", f"j{jobs}", "-j", jobs])
+        assert result.exit_code == 0, result.output
+        assert "built 6, failed 0" in result.output
+    names = sorted(p.name for p in (school_project.root / "j1").iterdir())
+    assert names == [f"{school}{language}.pdf" for school in ("lakeside", "northgate", "riverside") for language in (".es-US", "")]
+    for name in names:
+        assert (school_project.root / "j1" / name).read_bytes() == (school_project.root / "j4" / name).read_bytes(), name
+    assert runner.invoke(main, ["build", "--school", "schools/lakeside.yaml", "--language", "es-US", "-o", "single.pdf"]).exit_code == 0
+    assert (school_project.root / "single.pdf").read_bytes() == (school_project.root / "j4/lakeside.es-US.pdf").read_bytes()
 
 
 def test_depfiles_are_written_beside_each_pdf(school_project):
