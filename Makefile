@@ -32,17 +32,21 @@ SCHOOL_PDFS := $(patsubst schools/%.yaml,build/schools/%.pdf,$(PROFILES))
 STALE := build/schools/.stale
 
 # Which translated editions there are, as `handbook batch --list` names them: remade (and
-# make started again) when a profile or the guide changes.
+# make started again) when a profile or the guide changes, or a profile is added or removed.
 TRANSLATIONS_MK := build/schools/translations.mk
 ifneq ($(filter schools proofs proof-sheets build/schools/%,$(MAKECMDGOALS)),)
 -include $(TRANSLATIONS_MK)
 endif
 TRANSLATED_PDFS := $(filter-out $(SCHOOL_PDFS),$(SCHOOL_EDITIONS))
+PROFILES_CHANGED := $(filter-out $(PROFILES),$(LISTED_PROFILES))$(filter-out $(LISTED_PROFILES),$(PROFILES))
 
-$(TRANSLATIONS_MK): $(PROFILES) handbook.yaml $(TOOL)
+$(TRANSLATIONS_MK): $(PROFILES) handbook.yaml $(TOOL) $(if $(PROFILES_CHANGED),profiles-changed)
 	@mkdir -p build/schools
 	@$(HANDBOOK) batch --translations --list $(PROFILES) -o build/schools > $@.list
-	@{ printf 'SCHOOL_EDITIONS :='; tr '\n' ' ' < $@.list; echo; } > $@ && rm -f $@.list
+	@{ echo 'LISTED_PROFILES := $(PROFILES)'; printf 'SCHOOL_EDITIONS :='; tr '\n' ' ' < $@.list; echo; } > $@ && rm -f $@.list
+
+.PHONY: profiles-changed
+profiles-changed:
 
 schools: $(SCHOOL_PDFS) $(TRANSLATED_PDFS)
 	@if [ -s $(STALE) ]; then \

@@ -20,7 +20,6 @@ from handbook import cache
 from handbook.build import build_handbook
 from handbook.display import display_path
 from handbook.errors import HandbookError
-from handbook.l10n import MissingWords
 from handbook.node_cache import NodeCache
 from handbook.problems import counted
 
@@ -32,7 +31,7 @@ class EditionResult:
     ok: bool
     message: str  # "N pages" or the problems, one per line
     language: str | None = None  # the language asked for; None: the profile's own
-    said_once: tuple[str, ...] = ()  # warnings a batch gives once, not per edition: the tool's words missing from a catalog
+    warnings: tuple[str, ...] = ()  # said once for the whole batch: most are about files every edition shares
 
 
 @dataclass(frozen=True)
@@ -98,8 +97,8 @@ def _build_one(job: tuple[Path, Path, bool, bool, bool, str | None]) -> EditionR
         )
     except HandbookError as exc:
         return EditionResult(profile, output, False, exc.format_message(), language)
-    once = tuple(str(warning) for warning in result.warnings if isinstance(warning, MissingWords))
-    return EditionResult(profile, output, True, counted(result.pages, "page"), language, once)
+    said = tuple(str(warning) for warning in result.warnings)
+    return EditionResult(profile, output, True, counted(result.pages, "page"), language, said)
 
 
 def _results(work: list[tuple[Path, Path, bool, bool, bool, str | None]], jobs: int) -> Iterator[EditionResult]:

@@ -65,8 +65,8 @@ LANGUAGE_OPTION = click.option(
     "--language",
     metavar="TAG",
     callback=_language_tag,
-    help="The edition's language, over the manifest's or profile's `language` (a BCP 47 tag such as es, es-MX or en-US): "
-    "the tool's own words, numbers and money follow it, and it is the PDF's language.",
+    help="The edition's language, over the manifest's or profile's `language` (a BCP 47 tag such as es-US, es-MX or en-US): "
+    "its files' translations are read, and the tool's own words, numbers and money follow it.",
 )
 
 
@@ -162,7 +162,7 @@ def build(
       handbook build --preflight
       handbook build --print-shop -o build/for-lulu.pdf
       handbook build --crop-marks -o build/for-the-printer.pdf
-      handbook build --language es -o build/guia.pdf
+      handbook build --language es-US -o build/guia.pdf
     """
     from handbook.build import build_handbook
     from handbook.problems import counted
@@ -219,7 +219,7 @@ def watch(ctx: click.Context, manifest: Path, output: Path | None, school: Path 
     Example:
       handbook watch
       handbook watch --school schools/riverside.yaml
-      handbook watch --language es
+      handbook watch --language es-US
     """
     from handbook.problems import counted
     from handbook.watch import Watcher
@@ -304,7 +304,7 @@ def batch(
     Example:
       handbook batch schools/*.yaml -o build/schools -j 2
       handbook batch schools/*.yaml -o build/schools --translations
-      handbook batch schools/*.yaml -o build/schools --language es
+      handbook batch schools/*.yaml -o build/schools --language es-US
     """
     import sys
 
@@ -313,10 +313,12 @@ def batch(
     from handbook.errors import HandbookError
     from handbook.validate.translated_texts import asked_languages
 
+    if all_languages and language is not None:
+        raise click.UsageError("give either --translations (each profile in every language it asks for) or --language TAG, not both")
     wanted: list[tuple[Path, str | None]] = []
     for profile in profiles:
         wanted.append((profile, language))
-        if all_languages and language is None:
+        if all_languages:
             wanted += [(profile, tag) for tag in asked_languages(profile)]
     for profile, tag in editions:
         checked = _language_tag(click.get_current_context(), None, tag)
@@ -336,13 +338,8 @@ def batch(
         with click.progressbar(results, length=len(wanted), label="Building editions", file=sys.stderr) as bar:
             yield from bar
 
-    if language is not None:
-        from handbook import l10n
-
-        if not l10n.has_catalog(language):
-            click.echo(f"--language {language}: warning: {l10n.no_catalog(language)}", err=True)
     summary = run_batch(wanted, out_dir, jobs, depfiles=depfiles, progress=progress, print_shop=print_shop, crop_marks=crop_marks)
-    for warning in dict.fromkeys(line for result in summary.results for line in result.said_once):
+    for warning in dict.fromkeys(line for result in summary.results for line in result.warnings):
         click.echo(warning, err=True)
     for result in summary.failed:
         language = f" ({result.language})" if result.language else ""
@@ -393,7 +390,7 @@ def check(ctx: click.Context, manifest: Path, school: Path | None, strict: bool,
     Example:
       handbook check handbook.yaml
       handbook check --strict --school schools/riverside.yaml
-      handbook check --language es
+      handbook check --language es-US
     """
     from handbook.build import validated, validated_in_every_language
     from handbook.problems import counted
@@ -404,7 +401,7 @@ def check(ctx: click.Context, manifest: Path, school: Path | None, strict: bool,
     else:
         loaded, tags = validated_in_every_language(manifest, school, strict=strict)
     _print_warnings(loaded.warnings)
-    also = "".join(f"; {tag}" for tag in tags)
+    also = f", in {' and '.join([loaded.handbook.language, *tags])}" if tags else ""
     click.echo(f"{school or manifest}: ok ({counted(len(loaded.handbook.sections), 'section')}{also})")
 
 
@@ -452,8 +449,8 @@ def translations(ctx: click.Context, paths: tuple[Path, ...], school: Path | Non
 
     \b
     Example:
-      handbook translations --language es
-      handbook translations --school schools/riverside.yaml --language es
+      handbook translations --language es-US
+      handbook translations --school schools/riverside.yaml --language es-US
       handbook translations --mark-current sections/es/introduction.yaml
     """
     from handbook import translation_status

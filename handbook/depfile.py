@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from handbook import l10n
 from handbook.blocks import by_model
 from handbook.fonts import font_files
 from handbook.model import Handbook
@@ -11,7 +12,8 @@ from handbook.write import write_atomically
 
 
 def dependencies(handbook: Handbook) -> list[Path]:
-    """Every file the PDF of `handbook` depends on: manifest, profile, their translations, sections (and what they translate), images, logo, fonts.
+    """Every file the PDF of `handbook` depends on: manifest, profile, their translations, sections (and what they translate), images,
+    logo, fonts, and the catalog of the tool's words in its language.
 
     A translated section depends on its source too: a change to the source makes the translation stale, which the build says.
     """
@@ -23,6 +25,9 @@ def dependencies(handbook: Handbook) -> list[Path]:
         found += [path for block in section.blocks for path in by_model[type(block)].files(block)]
     if handbook.school and handbook.school.logo:
         found.append(handbook.school.logo)
+    catalog = l10n.catalog_for(handbook.language)
+    if catalog is not None:  # the tool's own words in the edition's language
+        found.append(l10n.catalog_path(catalog))
     found += font_files(handbook.theme.font)
     unique: dict[Path, None] = {}
     for path in found:

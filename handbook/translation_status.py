@@ -10,7 +10,7 @@ from handbook.errors import ContentError, HandbookError
 from handbook.loader import load_file
 from handbook.problems import Problems, Where
 from handbook.validate import translations
-from handbook.validate.handbook import written_in
+from handbook.validate.handbook import listed_sections, written_in
 from handbook.validate.paths import is_file
 
 STATES = ("up to date", "stale", "not marked", "missing", "extra")
@@ -62,7 +62,7 @@ def _states(handbook, base: Path, school: Path | None, tag: str) -> list[State]:
         elif own == base or _profile_has_words(own):
             found.append(State("missing", translations.expected_path(own, tag)))
     listed: dict[Path, set[str]] = {}
-    for name in _base_sections(base):  # a section a school leaves out has no extra translation
+    for name in listed_sections(base):  # a section a school leaves out has no extra translation
         listed.setdefault((root / name).parent, set()).add(Path(name).name)
     for section in handbook.sections:
         source = section.source
@@ -79,15 +79,6 @@ def _states(handbook, base: Path, school: Path | None, tag: str) -> list[State]:
                 if extra.name not in names:
                     found.append(State("extra", extra, "no section of this edition has this file name"))
     return found
-
-
-def _base_sections(manifest: Path) -> list[str]:
-    """The section files a manifest lists, as written."""
-    from handbook.nodes import Mapping, Scalar, Sequence
-
-    node = load_file(manifest, Problems())
-    listed = node.get("sections") if isinstance(node, Mapping) else None
-    return [item.text for item in listed.items if isinstance(item, Scalar)] if isinstance(listed, Sequence) else []
 
 
 def _profile_has_words(path: Path) -> bool:

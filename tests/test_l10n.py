@@ -208,7 +208,7 @@ def test_batch_takes_the_language(project, tmp_path):
     result = run("batch", "schools/north.yaml", "-o", "out", "--language", "es-MX", "-j", "1")
     assert result.exit_code == 0, result.output
     texts = page_texts(project.root / "out" / "north.es-MX.pdf")  # named by the language asked for
-    assert "Contenido" in texts[1] and "Escanea para saber más, o visita" in texts[-1]
+    assert "Contenido" in texts[1] and "Escanea para saber más o visita" in texts[-1]
     result = run("batch", "schools/north.yaml", "-o", "out", "--language", "fr", "-j", "1")
     assert result.stderr.count("warning:") == 1
 

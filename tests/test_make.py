@@ -175,3 +175,14 @@ def test_make_proofs_makes_a_sheet_of_every_edition_and_then_only_of_what_change
         "wrote build/proofs/riverside.es-US-gray-sheet.png (greys, 50 dpi)",
         "wrote build/proofs/riverside.es-US-sheet.png (50 dpi)",
     ]
+
+
+def test_a_profile_added_then_removed_is_built_in_every_language_then_forgotten(tmp_path):
+    project = copy_project(tmp_path / "project")
+    make(project, "schools")
+    eastside = project / "schools/eastside.yaml"
+    eastside.write_text("school: {name: Eastside High}\n", encoding="utf-8")
+    assert "built 2, failed 0" in make(project, "schools")  # in English and in the guide's es-US
+    assert "Eastside High" in page_texts(project / "build/schools/eastside.es-US.pdf")[0]
+    eastside.unlink()
+    assert make(project, "schools") == ""

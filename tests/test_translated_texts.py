@@ -155,17 +155,18 @@ def test_a_profile_translation_names_the_same_variables_and_overrides(project):
     lines = result.output.splitlines()
     assert "schools/es/north.yaml:6: variables.rooom: schools/north.yaml has no variables.rooom to translate; did you mean 'room'?" in lines
     assert (
-        "schools/es/north.yaml:6: variables: gives no translation of room; schools/north.yaml has them, so its translation gives them too"
-        in lines
-    )
+        "schools/es/north.yaml:5: variables: gives no translation of room; schools/north.yaml has variables.room at line 5, "
+        "so its translation gives it too"
+    ) in lines
     assert (
         "schools/es/north.yaml:1: edition: is missing; schools/north.yaml gives edition: at line 3, so its translation gives it too"
         in lines
     )
-    assert (
-        "schools/es/north.yaml:7: override: translates other blocks than schools/north.yaml overrides; "
-        "expected, in this order: section introduction block 1"
-    ) in lines
+    assert lines[-2:] == [
+        "schools/es/north.yaml:8: override[1]: replaces section introduction block 2, but override 1 of schools/north.yaml replaces "
+        "section introduction block 1; a translation replaces the same blocks, in the same order",
+        "4 problems found.",
+    ]
 
 
 def test_an_override_of_another_block_is_an_error(project):
@@ -176,10 +177,11 @@ def test_an_override_of_another_block_is_an_error(project):
     school(project, SPANISH_PROFILE.replace("block: 1", "block: 2"))
     result = invoke("check", "--school", "schools/north.yaml", "--language", "es")
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == (
-        "schools/es/north.yaml:8: override: translates other blocks than schools/north.yaml overrides; "
-        "expected, in this order: section introduction block 1"
-    )
+    assert result.output.splitlines() == [
+        "schools/es/north.yaml:9: override[1]: replaces section introduction block 2, but override 1 of schools/north.yaml replaces "
+        "section introduction block 1; a translation replaces the same blocks, in the same order",
+        "1 problem found.",
+    ]
 
 
 def test_a_changed_profile_word_makes_its_translation_stale_and_is_listed(project):
@@ -227,7 +229,7 @@ def test_the_depfile_names_the_translations_and_their_sources(project):
 def test_check_without_a_language_checks_every_language_the_guide_asks_for(project):
     guide(project, extra="translations: [es]\n")
     result = invoke("check")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "handbook.yaml: ok (1 section; es)\n", "")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "handbook.yaml: ok (1 section, in en-US and es)\n", "")
     project.write("sections/introduction.yaml", SECTION.replace("turn health records", "turn patient records"))
     result = invoke("check")
     assert result.exit_code == 0
@@ -271,3 +273,35 @@ def test_a_profiles_translation_fallback_adds_to_the_guides(project):
     assert result.exit_code == 0, result.output
     text = "\n".join(page_texts(project.root / "es.pdf"))
     assert "Come to room 12." in text and "Los codificadores médicos" in text
+
+
+def test_a_batch_says_each_warning_once(project):
+    guide(project, extra="translations: [es]\n")
+    school(project)
+    project.write("schools/south.yaml", PROFILE.replace("North High", "South High"))
+    project.write("schools/es/south.yaml", SPANISH_PROFILE)
+    assert invoke("translations", "--mark-current", "schools/es/south.yaml").exit_code == 0
+    project.write("sections/introduction.yaml", SECTION + "  - paragraph: More.\n")
+    result = invoke("batch", "schools/north.yaml", "schools/south.yaml", "--translations", "-o", "out", "-j", "1")
+    assert result.exit_code == 0, result.output
+    stale = [line for line in result.stderr.splitlines() if "has changed since" in line]
+    assert stale == [
+        "sections/es/introduction.yaml:1: warning: translates: sections/introduction.yaml has changed since this translation was marked "
+        "current: block 2 (paragraph) added; bring the translation up to date, then run handbook translations --mark-current "
+        "sections/es/introduction.yaml"
+    ]
+
+
+def test_translations_and_one_language_for_all_are_either_or(project):
+    guide(project)
+    school(project)
+    result = invoke("batch", "schools/north.yaml", "--translations", "--language", "es", "-o", "out")
+    assert result.exit_code == 2 and "give either --translations" in result.output
+
+
+def test_an_edition_depends_on_the_catalog_of_its_language(project):
+    guide(project)
+    assert invoke("build", "--language", "es", "-o", "es.pdf", "--depfile", "es.d").exit_code == 0
+    assert "handbook/locale/es/LC_MESSAGES/handbook.po \\" in (project.root / "es.d").read_text()
+    assert invoke("build", "-o", "en.pdf", "--depfile", "en.d").exit_code == 0
+    assert "handbook.po" not in (project.root / "en.d").read_text()

@@ -97,7 +97,11 @@ def test_a_changed_source_is_a_warning_at_the_translates_line_saying_what_change
         line for line in after.splitlines(keepends=True) if not line.startswith((b"translates:", b"  file:", b"  digest:", b"  outline:"))
     ]
     assert b"".join(kept) == TRANSLATED.encode()
-    assert invoke("check", "--language", "es", "--strict").exit_code == 0
+    # Marked current, it is compared with its source as it is: the callout added there is not here.
+    assert invoke("check", "--language", "es").stderr.splitlines() == [
+        "sections/es/introduction.yaml:7: warning: blocks: block 3 of the source (callout) is not here; a translation keeps the blocks "
+        "of sections/introduction.yaml, the same kinds in the same order"
+    ]
 
 
 def test_mark_current_adds_translates_after_leading_comments_and_keeps_the_rest(project):
@@ -242,3 +246,57 @@ def test_mark_current_keeps_windows_line_endings(project):
     data = path.read_bytes()
     assert data.count(b"\n") == data.count(b"\r\n") and data.endswith(TRANSLATED.split("\n", 1)[1].replace("\n", "\r\n").encode())
     assert invoke("check", "--language", "es").stderr.count("introduction.yaml") == 0
+
+
+PAY = """\
+title: Pay
+blocks:
+  - paragraph: Pay depends on experience.
+  - salary_table:
+      source: BLS
+      period: "2024"
+      rows:
+        - {label: Median, annual: 42630}
+"""
+
+
+def test_a_translation_gives_its_sources_figures_exactly(project):
+    spanish_project(project)
+    project.write("sections/pay.yaml", PAY)
+    spanish = PAY.replace("title: Pay", "title: Sueldo").replace("Pay depends on experience.", "El sueldo depende de la experiencia.")
+    project.write("sections/es/pay.yaml", spanish.replace("42630", "42360"))
+    assert invoke("translations", "--mark-current", "sections/es/pay.yaml").exit_code == 0
+    result = invoke("check", "--language", "es")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "sections/es/pay.yaml:9: blocks[2].salary_table.rows[1]: gives annual 42,360 where sections/pay.yaml gives annual 42,630; "
+        "a translation gives its source's figures exactly, and translates only the words",
+        "1 problem found.",
+    ]
+    project.write("sections/es/pay.yaml", spanish)
+    assert invoke("translations", "--mark-current", "sections/es/pay.yaml").exit_code == 0
+    assert invoke("check", "--language", "es", "--strict").exit_code == 0
+
+
+def test_a_translation_with_other_blocks_than_its_source_is_a_warning(project):
+    spanish_project(project)
+    project.write("sections/es/introduction.yaml", TRANSLATED.replace("  - bullets: [Leer historias, Asignar códigos]\n", ""))
+    assert invoke("translations", "--mark-current", "sections/es/introduction.yaml").exit_code == 0
+    result = invoke("check", "--language", "es")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "sections/es/introduction.yaml:7: warning: blocks: block 2 of the source (bullets) is not here; a translation keeps the blocks "
+        "of sections/introduction.yaml, the same kinds in the same order"
+    ]
+
+
+def test_a_translated_section_that_cannot_be_read_is_said_once_not_again_by_a_profile_that_overrides_it(project):
+    spanish_project(project)
+    project.write("sections/es/introduction.yaml", 'title: "Introducción\nblocks:\n  - paragraph: Hola.\n')
+    project.write(
+        "schools/north.yaml",
+        "school: {name: North High}\ntranslation_fallback: [north]\noverride:\n  - {section: introduction, block: 1, paragraph: Hi.}\n",
+    )
+    result = invoke("check", "--school", "schools/north.yaml", "--language", "es")
+    assert result.exit_code == 1
+    assert [line.split(":")[0] for line in result.output.splitlines()[:-1]] == ["sections/es/introduction.yaml"]

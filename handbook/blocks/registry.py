@@ -15,6 +15,11 @@ from typing import Any
 from handbook.model import Block
 
 
+def no_facts(block: Block) -> tuple:
+    """A block of words only: a translation says them in its own words."""
+    return ()
+
+
 def no_files(block: Block) -> tuple[Path, ...]:
     """The files a block depends on, for a kind whose content is all in its section file."""
     return ()
@@ -43,5 +48,6 @@ class BlockKind:
     schema: dict  # the JSON Schema of the block's content (the value of its one key)
     summary: str  # one line for the docs' list of kinds
     files: Callable[[Any], tuple[Path, ...]] = no_files  # what a depfile must list for a block
+    facts: Callable[[Any], tuple] = no_facts  # what a translation keeps exactly as its source has it (figures, not words)
     defs: dict = field(default_factory=dict)  # JSON Schema definitions `schema` refers to as #/$defs/<name>
     leads: bool = False  # substantial: a section's heading is kept with its start, not only with a paragraph

@@ -179,5 +179,8 @@ KIND = BlockKind(
     defs={"money": MONEY, "figures": FIGURES},
     summary="pay figures with their source and period, as a table, a chart or both",
     files=lambda block: block.sources,
+    facts=lambda block: tuple(
+        (i, [(w.measure, w.annual, w.hourly) for w in row.wages], row.employment, row.comparison) for i, row in enumerate(block.rows, 1)
+    ),
     leads=True,
 )

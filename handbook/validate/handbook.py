@@ -13,7 +13,7 @@ from handbook.fonts import FONT_FAMILIES
 from handbook.loader import load_file
 from handbook.model import Handbook, Print, Section, Theme
 from handbook.node_cache import NodeCache, content_digest
-from handbook.nodes import Mapping, Node, Scalar
+from handbook.nodes import Mapping, Node, Scalar, Sequence
 from handbook.page_sizes import PAGE_SIZES
 from handbook.problems import Problems, Where
 from handbook.validate import translated_texts, translations
@@ -108,6 +108,13 @@ def read_handbook(
 
 
 MANIFEST_WORDS = settings.translated(settings.MANIFEST)
+
+
+def listed_sections(manifest: Path, cache: NodeCache | None = None) -> list[str]:
+    """The section files a manifest lists, as written, whether or not they can be read."""
+    node = load_file(manifest, Problems(), cache)
+    listed = node.get("sections") if isinstance(node, Mapping) else None
+    return [item.text for item in listed.items if isinstance(item, Scalar)] if isinstance(listed, Sequence) else []
 
 
 def written_in(manifest: Path, cache: NodeCache | None = None) -> str:
@@ -298,8 +305,11 @@ def read_listed_section(file: Path, ctx: BlockContext, cache: NodeCache | None, 
     section = read_section(translated, ctx, cache)
     node = load_file(translated, Problems(), cache)
     source = load_file(file, Problems(), cache)
-    if node is not None:
-        translations.check_translation(translated, node, file, source, ctx.root, ctx.read.problems)
+    stale = node is not None and translations.check_translation(translated, node, file, source, ctx.root, ctx.read.problems)
+    original = None if stale else read_section(file, replace(ctx, read=ctx.read.sharing(Problems())), cache)  # its problems are its own
+    if section is not None and original is not None and isinstance(node, Mapping):
+        blocks = next((key.where for key, _ in node.entries if key.text == "blocks"), section.where)
+        translations.check_same_blocks(section, original, blocks, ctx.read.problems)
     return None if section is None else replace(section, id=file.stem, translates=file)
 
 

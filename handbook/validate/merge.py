@@ -16,7 +16,16 @@ from handbook.validate import translated_texts, translations
 from handbook.validate.blocks import BlockContext
 from handbook.validate.contrast import check_contrast
 from handbook.validate.fields import Reader, suggest
-from handbook.validate.handbook import read_handbook, read_language, read_languages, read_listed_section, read_print, read_theme, written_in
+from handbook.validate.handbook import (
+    listed_sections,
+    read_handbook,
+    read_language,
+    read_languages,
+    read_listed_section,
+    read_print,
+    read_theme,
+    written_in,
+)
 from handbook.validate.paths import is_file
 from handbook.validate.profile import Profile, read_profile, translate_profile
 
@@ -170,6 +179,7 @@ def _apply_sections(
     """Exclude, replace, add and override sections as the profile says, checking every name it uses."""
     read = ctx.read
     ids = [s.id for s in base]
+    listed = {Path(name).stem for name in listed_sections(profile.base, cache)}
     sections = {s.id: s for s in base}
     origin = {s.id: f"base {s.where.file}" for s in base}
     order = list(ids)
@@ -178,6 +188,8 @@ def _apply_sections(
     def known(name: str, where: Where, what: str) -> bool:
         if name in sections:
             return True
+        if name in listed:  # listed, but it could not be read: what is wrong with it is said already
+            return False
         read.error(where, what, f"no section '{name}' in the base guide; expected one of {', '.join(ids)}{suggest(name, ids)}")
         return False
 

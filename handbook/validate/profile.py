@@ -255,7 +255,8 @@ def translate_profile(profile: Profile, translated: Path, problems: Problems, ca
         contact = replace(school.contact, address=variables["school.address"])
         school = replace(school, name=variables["school.name"], contact=contact)
     if fields.get("variables") is not None:
-        translated_texts.check_same_names(plain, fields.get("variables"), "variables", source.get("variables"), profile.path)
+        given = fields.get("variables")
+        translated_texts.check_same_names(plain, given, "variables", _key_where(fields, "variables"), source.get("variables"), profile.path)
         variables.update(_read_variables(plain, fields.get("variables")))
     replaced = dict(profile.settings)
     for key in ("edition", "title", "subtitle"):
@@ -268,19 +269,27 @@ def translate_profile(profile: Profile, translated: Path, problems: Problems, ca
         ctx = BlockContext(read, root)
         found = read.items(fields.get("override"), "override", lambda n, p: _override(ctx, n, p), required=False)
         override = tuple(o for o in found if o)
-        if len(override) == len(found):  # each read: else what is wrong with it is said already
-            _check_same_overrides(plain, fields, override, profile)
+        if len(override) != len(found) or not _same_overrides(plain, fields, override, profile):
+            override = profile.override  # what is wrong is said; the source's stand in, so nothing is said twice
     return replace(profile, school=school, variables=variables, school_places=places, settings=replaced, override=override)
 
 
-def _check_same_overrides(read: Reader, fields: Mapping, override: tuple[Override, ...], profile: Profile) -> None:
-    """A translation overrides the blocks its profile overrides, in its order."""
-    wanted = [(o.section, o.block) for o in profile.override]
-    got = [(o.section, o.block) for o in override]
-    if got != wanted:
-        shown = "; ".join(f"section {s} block {b}" for s, b in wanted) or "none"
+def _same_overrides(read: Reader, fields: Mapping, override: tuple[Override, ...], profile: Profile) -> bool:
+    """Whether a translation overrides the blocks its profile overrides, in its order; each one that does not is an error."""
+    source = display_path(profile.path)
+    count = len(read.problems.errors)
+    for number, (got, wanted) in enumerate(zip(override, profile.override), 1):
+        if (got.section, got.block) != (wanted.section, wanted.block):
+            read.error(
+                got.where,
+                f"override[{number}]",
+                f"replaces section {got.section} block {got.block}, but override {number} of {source} replaces section "
+                f"{wanted.section} block {wanted.block}; a translation replaces the same blocks, in the same order",
+            )
+    if len(override) != len(profile.override):
         read.error(
             _key_where(fields, "override"),
             "override",
-            f"translates other blocks than {display_path(profile.path)} overrides; expected, in this order: {shown}",
+            f"gives {len(override)} where {source} gives {len(profile.override)}; a translation replaces the same blocks, in the same order",
         )
+    return len(read.problems.errors) == count

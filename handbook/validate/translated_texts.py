@@ -98,9 +98,9 @@ def read_translation(
     return fields
 
 
-def check_same_names(read: Reader, node: Node | None, path: str, source: Node | None, source_file: Path) -> None:
-    """A translated mapping (variables, school) names only what its source names, and all of it."""
-    names = [key.text for key, _ in source.entries] if isinstance(source, Mapping) else []
+def check_same_names(read: Reader, node: Node | None, path: str, where: Where, source: Node | None, source_file: Path) -> None:
+    """A translated mapping (variables) names only what its source names, and all of it; `where` is its key's line."""
+    names = {key.text: key.where for key, _ in source.entries} if isinstance(source, Mapping) else {}
     given = [key.text for key, _ in node.entries] if isinstance(node, Mapping) else []
     for key, _ in node.entries if isinstance(node, Mapping) else ():
         if key.text not in names:
@@ -109,9 +109,11 @@ def check_same_names(read: Reader, node: Node | None, path: str, source: Node | 
                 join(path, key.text),
                 f"{display_path(source_file)} has no {join(path, key.text)} to translate{suggest(key.text, names)}",
             )
-    missing = [name for name in names if name not in given]
-    if missing and node is not None:
-        shown = ", ".join(missing)
-        read.error(
-            node.where, path, f"gives no translation of {shown}; {display_path(source_file)} has them, so its translation gives them too"
-        )
+    for name, line in names.items():
+        if name not in given:
+            read.error(
+                where,
+                path,
+                f"gives no translation of {name}; {display_path(source_file)} has {join(path, name)} at line {line.line}, "
+                "so its translation gives it too",
+            )

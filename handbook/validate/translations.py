@@ -19,6 +19,7 @@ from pathlib import Path
 
 from handbook import settings
 from handbook.display import display_path
+from handbook.model import Section
 from handbook.nodes import Mapping, Node, Scalar, Sequence
 from handbook.problems import Problems, Where
 
@@ -185,8 +186,11 @@ def mark_command(translated: Path) -> str:
     return f"handbook translations --mark-current {display_path(translated)}"
 
 
-def check_translation(translated: Path, node: Node, source: Path, source_node: Node | None, root: Path, problems: Problems) -> None:
-    """Warn when the translated file is not marked, names another source, or its source changed since it was marked."""
+def check_translation(translated: Path, node: Node, source: Path, source_node: Node | None, root: Path, problems: Problems) -> bool:
+    """Warn when the translated file is not marked, names another source, or its source changed since it was marked.
+
+    Returns whether its source changed since it was marked (what it says may then differ from the source as it is now).
+    """
     shown = display_path(translated)
     entries = node.entries if isinstance(node, Mapping) else ()
     key, recorded = next(((key, value) for key, value in entries if key.text == "translates"), (None, None))
@@ -197,7 +201,7 @@ def check_translation(translated: Path, node: Node, source: Path, source_node: N
             f"translates: this translation does not say which version of {display_path(source)} it translates; "
             f"once it matches the source, run {mark_command(translated)}",
         )
-        return
+        return False
     named = _text(recorded.get("file"))
     expected = _relative(source, root)
     if named != expected:
@@ -205,9 +209,9 @@ def check_translation(translated: Path, node: Node, source: Path, source_node: N
             where,
             f"translates: file is '{named}', but this file translates {expected}; run {mark_command(translated)}",
         )
-        return
+        return False
     if source_node is None:
-        return
+        return False
     found = changes(recorded, source_node)
     if found:
         problems.warn(
@@ -215,6 +219,7 @@ def check_translation(translated: Path, node: Node, source: Path, source_node: N
             f"translates: {expected} has changed since this translation was marked current: {'; '.join(found)}; "
             f"bring the translation up to date, then run {mark_command(translated)}",
         )
+    return bool(found)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -244,3 +249,68 @@ def mark_current(translated: Path, source: Path, source_node: Node, root: Path) 
     while end > start + 1 and not lines[end - 1].strip():  # blank lines after the mapping stay
         end -= 1
     return "".join(lines[:start]) + new + "".join(lines[end:])
+
+
+def check_same_blocks(translated: Section, source: Section, blocks: Where, problems: Problems) -> None:
+    """A translation keeps its source's blocks, the same kinds in the same order (a warning), and what each block says exactly,
+    such as a salary table's figures (an error: the families' edition must give the same facts). `blocks` is the line of blocks:."""
+    from handbook.blocks import by_model
+
+    source_shown = display_path(source.source)
+    kinds = [by_model[type(block)].name for block in translated.blocks]
+    wanted = [by_model[type(block)].name for block in source.blocks]
+    if kinds != wanted:
+        said = _kind_changes(wanted, kinds)
+        problems.warn(
+            blocks,
+            f"blocks: {'; '.join(said)}; a translation keeps the blocks of {source_shown}, the same kinds in the same order",
+        )
+        return
+    for number, (block, original) in enumerate(zip(translated.blocks, source.blocks), 1):
+        kind = by_model[type(original)]
+        here, there = kind.facts(block), kind.facts(original)
+        if here != there:
+            row, found, wanted = _first_difference(here, there)
+            problems.add(
+                block.where,
+                f"blocks[{number}].{kind.name}{row}: gives {found} where {source_shown} gives {wanted}; "
+                "a translation gives its source's figures exactly, and translates only the words",
+            )
+
+
+def _kind_changes(wanted: list[str], kinds: list[str]) -> list[str]:
+    said = []
+    matcher = difflib.SequenceMatcher(a=wanted, b=kinds, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op in ("delete", "replace"):
+            said += [f"block {i + 1} of the source ({wanted[i]}) is not here" for i in range(a1, a2)]
+        if op in ("insert", "replace"):
+            said += [f"block {j + 1} ({kinds[j]}) is not in the source" for j in range(b1, b2)]
+    return said
+
+
+def _first_difference(found: tuple, wanted: tuple) -> tuple[str, str, str]:
+    """Where a block's facts first differ from its source's (a salary table's row), and each side's figures in words."""
+    for here, there in zip(found, wanted):
+        if here != there:
+            return f".rows[{here[0]}]", _figures(here), _figures(there)
+    return "", f"{len(found)} rows", f"{len(wanted)}"
+
+
+def _figures(row: tuple) -> str:
+    _, wages, employment, _ = row
+    values = [
+        f"{'' if measure == 'value' else measure + ' '}{unit} {_number(figure)}"
+        for measure, annual, hourly in wages
+        for unit, figure in (("annual", annual), ("hourly", hourly))
+        if figure is not None and figure.status != "derived"
+    ]
+    if employment is not None:
+        values.append(f"employment {_number(employment)}")
+    return ", ".join(values) or "no figures"
+
+
+def _number(figure) -> str:
+    if figure.value is None:
+        return "not available"
+    return f"{figure.value:,.0f}" if float(figure.value).is_integer() else f"{figure.value:,.2f}"
