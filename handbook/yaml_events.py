@@ -198,6 +198,23 @@ def _common_mistake(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, s
                 return number + 1, f"a value starting with # must be quoted: {hidden.group(1)}: {quoted(hidden.group(2).rstrip())}"
             if number < at.line and ("{" in lines[number] or "[" in lines[number]):
                 break  # the bracket that was left open is on this line
+    if started is not None and "did not find expected ','" in problem and "flow" in context:
+        opened = _line(lines, started.line)[started.column : started.column + 1]
+        if opened in ("[", "{"):
+            kind, closing = ("list", "]") if opened == "[" else ("mapping", "}")
+            return started.line + 1, f"the {kind} that starts with {opened} here is never closed; end it with {closing} on the same line"
+    if started is not None and problem.startswith("could not find expected ':'") and "simple key" in context:
+        written = _line(lines, started.line)
+        below = next((text for text in lines[started.line + 1 :] if text.strip() and not text.lstrip().startswith("#")), "")
+        if _indent(below) > _indent(written):
+            return (
+                started.line + 1,
+                f"this line has no ':' after its key; a key with its values on the lines below ends with a colon: {written.strip()}:",
+            )
+        return (
+            started.line + 1,
+            "this line has no ': ' after its key; write it as name: value, or indent it under the line above if it continues that text",
+        )
     line = _line(lines, at.line)
     if problem.startswith("mapping values are not allowed"):
         written = _KEY_VALUE.match(line)
