@@ -238,3 +238,18 @@ def test_texts_that_fit_their_running_header_and_footer_give_no_warning(manifest
     from tests.conftest import ROOT
 
     assert build_handbook(ROOT / manifest, tmp_path / "out.pdf").warnings == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("school", "language"), [(None, None), ("riverside", "es-US"), ("northgate", None), ("northgate", "es-US")])
+def test_no_word_of_the_shipped_editions_crosses_the_side_margins(tmp_path, school, language):
+    """The chart's last axis figure and the QR code's caption stay inside the margins too, as poppler reads the page."""
+    profile = ROOT / f"schools/{school}.yaml" if school else None
+    pdf = build_handbook(None if school else ROOT / "handbook.yaml", tmp_path / "out.pdf", school=profile, language=language).output
+    outside = [
+        (number, word.text)
+        for number, page in enumerate(page_words(pdf), 1)
+        for word in page.words
+        if word.x0 < MARGIN_SIDE - 0.01 or word.x1 > page.width - MARGIN_SIDE + 0.01
+    ]
+    assert outside == []

@@ -229,8 +229,9 @@ def _draw_qr(canvas, url: str, styles: Styles, x: float, y: float, part: Element
         draw_qr(canvas, url, x, y, QR_SIZE)
     with canvas.tags.content(link):
         canvas.linkURL(url, (x, y, x + QR_SIZE, y + QR_SIZE), relative=0, thickness=0)
-    style = styles["caption"].clone("qr", fontName=styles.fonts.regular, alignment=1, splitLongWords=0)
-    width = QR_SIZE + 0.6 * inch
+    # Set flush right under the code, whose right edge is the margin: a caption wider than the code stays inside it.
+    style = styles["caption"].clone("qr", fontName=styles.fonts.regular, alignment=2, splitLongWords=0)
+    width = QR_SIZE + 0.3 * inch  # up to 0.1 in short of the contact column (0.4 in left of the code)
     scan = _("Scan for more, or visit")
     caption = MemoParagraph(f"{scan}<br/>{url_markup(url, width, style.fontName, style.fontSize)}", style, tag=part.add("P"))
-    draw_paragraph(caption, canvas, x - 0.3 * inch, y - 6, width)
+    draw_paragraph(caption, canvas, x + QR_SIZE - width, y - 6, width)

@@ -149,7 +149,13 @@ def salary_chart(block: SalaryTable, ctx: RenderContext, tag: Element | None = N
     height = sum(rows) + AXIS_HEIGHT + (14 if block.chart == "range" else 4)
     drawing = ChartDrawing(ctx.width, height, initialFontName=styles.fonts.regular, initialFontSize=LABEL_SIZE)
     drawing.tag = tag
-    plot_left, plot_right = label_width, ctx.width - 8
+    plot_left = label_width
+
+    def right_for(top: float) -> float:
+        """Where the axis ends: its last figure, centred on the end, stays inside the column."""
+        return ctx.width - max(8, stringWidth(fmt(top), styles.fonts.regular, 8) / 2 + 1)
+
+    plot_right = right_for(top)
     if block.chart == "range":
         # Room right of each range for its 90th percentile's label ("$239,200 or more").
         span = plot_right - plot_left
@@ -163,6 +169,7 @@ def salary_chart(block: SalaryTable, ctx: RenderContext, tag: Element | None = N
         if needed > top:
             step = nice_step(needed)
             top = math.ceil(needed / step) * step
+            plot_right = min(plot_right, right_for(top))
     legend = 14 if block.chart == "range" else 0
     base = AXIS_HEIGHT + legend
 
