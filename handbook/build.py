@@ -89,6 +89,7 @@ def validated(
         handbook, origins = read_edition(school, problems, cache, today, language=language, translate=translate)
     if handbook is not None and language is not None:
         handbook = replace(handbook, language=language)
+        origins = [replace(o, value=language, source="the command line (--language)") if o.what == "language" else o for o in origins]
     problems = _one_language_warning(problems, handbook, language)
     raise_problems(problems, strict=strict)
     assert handbook is not None

@@ -354,18 +354,22 @@ def batch(
 @main.command()
 @SCHOOL_OPTION
 @MANIFEST_ARG
+@LANGUAGE_OPTION
 @click.pass_context
-def explain(ctx: click.Context, school: Path | None, manifest: Path) -> None:
+def explain(ctx: click.Context, school: Path | None, manifest: Path, language: str | None) -> None:
     """Show where each setting and section of a handbook or school edition comes from.
+
+    With --language, of the edition in that language: its words from their translations.
 
     \b
     Example:
       handbook explain --school schools/riverside.yaml
+      handbook explain --school schools/riverside.yaml --language es-US
     """
     from handbook.build import validated
 
     _manifest_or_school(ctx, manifest, school)
-    loaded = validated(manifest, school, explain=True)
+    loaded = validated(manifest, school, explain=True, language=language)
     for origin in loaded.origins:
         value = f"  {origin.value}" if origin.value else ""
         source = f"  <- {origin.source}" if origin.source else ""

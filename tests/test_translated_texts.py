@@ -305,3 +305,18 @@ def test_an_edition_depends_on_the_catalog_of_its_language(project):
     assert "handbook/locale/es/LC_MESSAGES/handbook.po \\" in (project.root / "es.d").read_text()
     assert invoke("build", "-o", "en.pdf", "--depfile", "en.d").exit_code == 0
     assert "handbook.po" not in (project.root / "en.d").read_text()
+
+
+def test_explain_in_a_language_says_where_each_word_of_that_edition_comes_from(project):
+    guide(project)
+    school(project)
+    result = invoke("explain", "--school", "schools/north.yaml", "--language", "es")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "title  Guía de codificación  <- base es/handbook.yaml:5" in lines
+    assert "edition  Feria de primavera  <- profile schools/es/north.yaml:5" in lines
+    assert "language  es  <- the command line (--language)" in lines
+    assert (
+        "section 1: introduction  Introducción  <- base sections/es/introduction.yaml; block 1 overridden (profile schools/es/north.yaml:9)"
+        in lines
+    )
