@@ -211,7 +211,7 @@ def test_a_guide_written_in_spanish_prints_its_files_as_written_in_spanish(proje
     # its English edition is its translation
     result = invoke("build", "--language", "en", "-o", "en.pdf")
     assert result.exit_code == 1
-    assert "'handbook.yaml' has no translation into en: en/handbook.yaml is not there" in result.output
+    assert "handbook.yaml:1: no file of this guide is translated into en yet: there is no en/ folder" in result.output
 
 
 def test_the_depfile_names_the_translations_and_their_sources(project):

@@ -300,3 +300,15 @@ def test_a_translated_section_that_cannot_be_read_is_said_once_not_again_by_a_pr
     result = invoke("check", "--school", "schools/north.yaml", "--language", "es")
     assert result.exit_code == 1
     assert [line.split(":")[0] for line in result.output.splitlines()[:-1]] == ["sections/es/introduction.yaml"]
+
+
+def test_a_language_nothing_is_translated_into_is_one_error_for_the_whole_guide(project):
+    spanish_project(project)
+    result = invoke("check", "--language", "vi")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "handbook.yaml:1: no file of this guide is translated into vi yet: there is no vi/ folder beside handbook.yaml or its sections; "
+        "translate them there (docs/translating.md), or print them as written by listing them: "
+        "translation_fallback: [handbook, introduction, pay]",
+        "1 problem found.",
+    ]

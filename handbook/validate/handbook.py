@@ -76,6 +76,8 @@ def read_handbook(
     edition = language or tag
     in_language = edition if translate and translations.needs_translation(edition, tag) else None
     allowed = frozenset(name for name, _ in fallback)
+    if in_language is not None and _nothing_translated(read, manifest, fields, in_language, allowed):
+        in_language = None  # said once for the whole guide: every file prints as written
     ctx = BlockContext(read, root, today, DEFAULT_MAX_AGE_YEARS if max_age is None else max_age, in_language, allowed)
     words, translated = fields, None
     if in_language is not None:
@@ -108,6 +110,26 @@ def read_handbook(
 
 
 MANIFEST_WORDS = settings.translated(settings.MANIFEST)
+
+
+def _nothing_translated(read: Reader, manifest: Path, fields: Mapping, edition: str, fallback: frozenset[str]) -> bool:
+    """When no file of the guide has a translation into `edition`, one error says so (not one per file) and True is returned."""
+    listed = fields.get("sections")
+    names = [item.text for item in listed.items if isinstance(item, Scalar)] if isinstance(listed, Sequence) else []
+    files = [manifest, *(manifest.parent / name for name in names)]
+    if any(translations.translation_of(file, edition) for file in files):
+        return False
+    stems = [file.stem for file in files if file.stem not in fallback]
+    if not stems:
+        return False
+    folder = translations.folders(edition)[-1]
+    read.problems.add(
+        Where(display_path(manifest), 1),
+        f"no file of this guide is translated into {edition} yet: there is no {folder}/ folder beside {display_path(manifest)} "
+        f"or its sections; translate them there (docs/translating.md), or print them as written by listing them: "
+        f"translation_fallback: [{', '.join(stems)}]",
+    )
+    return True
 
 
 def listed_sections(manifest: Path, cache: NodeCache | None = None) -> list[str]:
