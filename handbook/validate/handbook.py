@@ -114,9 +114,7 @@ MANIFEST_WORDS = settings.translated(settings.MANIFEST)
 
 def _nothing_translated(read: Reader, manifest: Path, fields: Mapping, edition: str, fallback: frozenset[str]) -> bool:
     """When no file of the guide has a translation into `edition`, one error says so (not one per file) and True is returned."""
-    listed = fields.get("sections")
-    names = [item.text for item in listed.items if isinstance(item, Scalar)] if isinstance(listed, Sequence) else []
-    files = [manifest, *(manifest.parent / name for name in names)]
+    files = [manifest, *(manifest.parent / name for name in _listed(fields))]
     if any(translations.translation_of(file, edition) for file in files):
         return False
     stems = [file.stem for file in files if file.stem not in fallback]
@@ -135,7 +133,11 @@ def _nothing_translated(read: Reader, manifest: Path, fields: Mapping, edition: 
 def listed_sections(manifest: Path, cache: NodeCache | None = None) -> list[str]:
     """The section files a manifest lists, as written, whether or not they can be read."""
     node = load_file(manifest, Problems(), cache)
-    listed = node.get("sections") if isinstance(node, Mapping) else None
+    return _listed(node) if isinstance(node, Mapping) else []
+
+
+def _listed(fields: Mapping) -> list[str]:
+    listed = fields.get("sections")
     return [item.text for item in listed.items if isinstance(item, Scalar)] if isinstance(listed, Sequence) else []
 
 
@@ -328,11 +330,14 @@ def read_listed_section(file: Path, ctx: BlockContext, cache: NodeCache | None, 
     node = load_file(translated, Problems(), cache)
     source = load_file(file, Problems(), cache)
     stale = node is not None and translations.check_translation(translated, node, file, source, ctx.root, ctx.read.problems)
-    original = None if stale else read_section(file, replace(ctx, read=ctx.read.sharing(Problems())), cache)  # its problems are its own
-    if section is not None and original is not None and isinstance(node, Mapping):
-        blocks = next((key.where for key, _ in node.entries if key.text == "blocks"), section.where)
-        translations.check_same_blocks(section, original, blocks, ctx.read.problems)
-    return None if section is None else replace(section, id=file.stem, translates=file)
+    if section is None:
+        return None
+    section = replace(section, id=file.stem, translates=file)
+    if not stale and isinstance(node, Mapping) and source is not None:  # a stale one may differ: that is said already
+        # The source is validated only for the facts it holds; its own problems are its edition's to say.
+        original = read_section(file, replace(ctx, read=ctx.read.sharing(Problems())), cache) if translations.keeps_facts(source) else None
+        translations.check_same_blocks(section, node, source, original, ctx.read.problems)
+    return section
 
 
 def read_section(file: Path, ctx: BlockContext, cache: NodeCache | None = None) -> Section | None:

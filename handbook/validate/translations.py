@@ -77,12 +77,27 @@ def outline(node: Node) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     """A section's digest, its title's digest, and each block's kind and digest, from its loaded node."""
     title = node.get("title") if isinstance(node, Mapping) else None
     blocks = node.get("blocks") if isinstance(node, Mapping) else None
-    items = blocks.items if isinstance(blocks, Sequence) else ()
-    kinds = []
-    for item in items:
-        kind = item.entries[0][0].text if isinstance(item, Mapping) and item.entries else "block"
-        kinds.append((kind, _digest(_plain(item))[:8]))
-    return _digest([_plain(title), _plain(blocks)]), _digest(_plain(title))[:8], tuple(kinds)
+    items = _block_items(node)
+    kinds = tuple((kind, _digest(_plain(item))[:8]) for kind, item in zip(block_kinds(node), items))
+    return _digest([_plain(title), _plain(blocks)]), _digest(_plain(title))[:8], kinds
+
+
+def _block_items(node: Node) -> tuple[Node, ...]:
+    blocks = node.get("blocks") if isinstance(node, Mapping) else None
+    return blocks.items if isinstance(blocks, Sequence) else ()
+
+
+def block_kinds(node: Node) -> list[str]:
+    """The kind of each block of a loaded section, as written ("block" for an item that names none)."""
+    return [item.entries[0][0].text if isinstance(item, Mapping) and item.entries else "block" for item in _block_items(node)]
+
+
+def keeps_facts(node: Node) -> bool:
+    """Whether a loaded section has a block whose kind says what a translation keeps exactly (a salary table's figures)."""
+    from handbook.blocks import by_name
+    from handbook.blocks.registry import no_facts
+
+    return any(kind in by_name and by_name[kind].facts is not no_facts for kind in block_kinds(node))
 
 
 def is_section(node: Node | None) -> bool:
@@ -251,29 +266,34 @@ def mark_current(translated: Path, source: Path, source_node: Node, root: Path) 
     return "".join(lines[:start]) + new + "".join(lines[end:])
 
 
-def check_same_blocks(translated: Section, source: Section, blocks: Where, problems: Problems) -> None:
+def check_same_blocks(translated: Section, node: Mapping, source_node: Node, source: Section | None, problems: Problems) -> None:
     """A translation keeps its source's blocks, the same kinds in the same order (a warning), and what each block says exactly,
-    such as a salary table's figures (an error: the families' edition must give the same facts). `blocks` is the line of blocks:."""
+    such as a salary table's figures (an error: the families' edition must give the same facts).
+
+    `node` and `source_node` are the loaded files; `source`, the validated source, is needed only when it `keeps_facts`.
+    """
     from handbook.blocks import by_model
 
-    source_shown = display_path(source.source)
-    kinds = [by_model[type(block)].name for block in translated.blocks]
-    wanted = [by_model[type(block)].name for block in source.blocks]
+    source_shown = display_path(translated.translates or translated.source)
+    kinds, wanted = block_kinds(node), block_kinds(source_node)
     if kinds != wanted:
-        said = _kind_changes(wanted, kinds)
+        blocks = next((key.where for key, _ in node.entries if key.text == "blocks"), translated.where)
         problems.warn(
             blocks,
-            f"blocks: {'; '.join(said)}; a translation keeps the blocks of {source_shown}, the same kinds in the same order",
+            f"blocks: {'; '.join(_kind_changes(wanted, kinds))}; a translation keeps the blocks of {source_shown}, "
+            "the same kinds in the same order",
         )
+        return
+    if source is None or len(source.blocks) != len(translated.blocks):  # a block that is not valid is said already
         return
     for number, (block, original) in enumerate(zip(translated.blocks, source.blocks), 1):
         kind = by_model[type(original)]
         here, there = kind.facts(block), kind.facts(original)
         if here != there:
-            row, found, wanted = _first_difference(here, there)
+            row, found, wanted_figures = _first_difference(here, there)
             problems.add(
                 block.where,
-                f"blocks[{number}].{kind.name}{row}: gives {found} where {source_shown} gives {wanted}; "
+                f"blocks[{number}].{kind.name}{row}: gives {found} where {source_shown} gives {wanted_figures}; "
                 "a translation gives its source's figures exactly, and translates only the words",
             )
 
